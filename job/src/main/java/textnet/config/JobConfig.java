@@ -1,0 +1,6 @@
+package textnet.config;
+
+/** The whole job's configuration: built once by {@link ConfigLoader}, immutable afterwards. */
+public record JobConfig(
+        String name, DataConfig data, VectorizerConfig vectorizer, ModelConfig model, TrainConfig train) {
+}

@@ -1,0 +1,14 @@
+package textnet.config;
+
+import java.util.List;
+
+/**
+ * The network. {@code input} chooses how the first layer reads multi-hot rows: {@code sparse}
+ * (from the active indices) or {@code dense} (a full batch x vocabulary matrix); both compute the
+ * same function.
+ */
+public record ModelConfig(List<LayerConfig> layers, OutputConfig output, String input) {
+    public ModelConfig {
+        layers = List.copyOf(layers);
+    }
+}

@@ -1,0 +1,7 @@
+package textnet.config;
+
+/** Optimizer and its hyper-parameters; the defaults are Keras's. */
+public record OptimizerConfig(
+        String name, double learningRate, double rho, double momentum,
+        double beta1, double beta2, double epsilon) {
+}

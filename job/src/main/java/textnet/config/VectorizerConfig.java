@@ -1,0 +1,5 @@
+package textnet.config;
+
+/** Keras-like text vectorization: lowercase, split on the pattern, keep the most frequent tokens. */
+public record VectorizerConfig(int vocabularySize, boolean lowercase, String tokenPattern) {
+}

@@ -1,0 +1,20 @@
+package textnet.nn;
+
+/**
+ * A mini-batch of multi-hot rows in CSR form: row {@code r} has ones at
+ * {@code indices[rowOffsets[r] .. rowOffsets[r+1])} (sorted, distinct) and class {@code labels[r]}.
+ * This is the network's only input type: the sparse path reads the indices directly, the dense
+ * path expands them into a {@code size x inputSize} matrix.
+ */
+public record MultiHotBatch(int size, int[] rowOffsets, int[] indices, int[] labels) {
+    public MultiHotBatch {
+        if (rowOffsets.length != size + 1 || labels.length != size) {
+            throw new IllegalArgumentException("batch of " + size + " rows needs " + (size + 1)
+                    + " offsets and " + size + " labels");
+        }
+    }
+
+    public int nonZeros() {
+        return rowOffsets[size] - rowOffsets[0];
+    }
+}
