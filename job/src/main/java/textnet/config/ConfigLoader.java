@@ -73,6 +73,15 @@ public final class ConfigLoader {
         return ConfigValidator.validate(bind(tree, source));
     }
 
+    /** A config with some keys changed, e.g. a saved model's config pointed at other data. */
+    public static JobConfig override(JobConfig base, List<String> overrides) {
+        ObjectNode tree = (ObjectNode) toTree(base);
+        for (String override : overrides) {
+            applyOverride(tree, override);
+        }
+        return ConfigValidator.validate(bind(tree, "--set"));
+    }
+
     /** Binds a complete tree, such as the config saved with a model. */
     public static JobConfig fromTree(JsonNode tree, String source) {
         ObjectNode merged = defaults();

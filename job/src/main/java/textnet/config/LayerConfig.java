@@ -1,5 +1,7 @@
 package textnet.config;
 
+import java.io.Serializable;
+
 /** One hidden {@code Dense(units, activation)} layer. */
-public record LayerConfig(int units, String activation) {
+public record LayerConfig(int units, String activation) implements Serializable {
 }

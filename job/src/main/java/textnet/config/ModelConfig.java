@@ -1,5 +1,7 @@
 package textnet.config;
 
+import java.io.Serializable;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * (from the active indices) or {@code dense} (a full batch x vocabulary matrix); both compute the
  * same function.
  */
-public record ModelConfig(List<LayerConfig> layers, OutputConfig output, String input) {
+public record ModelConfig(List<LayerConfig> layers, OutputConfig output, String input) implements Serializable {
     public ModelConfig {
         layers = List.copyOf(layers);
     }

@@ -1,0 +1,94 @@
+package textnet.eval;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import textnet.nn.BatchStats;
+import textnet.nn.MultiHotBatch;
+import textnet.nn.Network;
+import textnet.nn.NetworkSpec;
+import textnet.text.MultiHotBlock;
+import textnet.train.NativeThreads;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forward passes over cached blocks, distributed: the mean loss and accuracy of a split (each
+ * epoch's validation), or every row's probabilities (the test split, predict).
+ */
+public final class Evaluator {
+
+    private static final int BATCH = 1024;
+
+    private final NetworkSpec spec;
+
+    public Evaluator(NetworkSpec spec) {
+        this.spec = spec;
+    }
+
+    public BatchStats lossAndAccuracy(JavaRDD<MultiHotBlock> blocks, float[] parameters) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<float[]> params = sc.broadcast(parameters);
+        NetworkSpec netSpec = spec;
+        try {
+            return blocks.map(block -> {
+                NativeThreads.useOnePerTask();
+                Network network = new Network(netSpec, DataType.FLOAT);
+                INDArray p = row(params.value());
+                BatchStats sum = BatchStats.EMPTY;
+                for (int from = 0; from < block.size(); from += BATCH) {
+                    sum = sum.add(network.evaluate(p, block.batch(from, Math.min(block.size(), from + BATCH))));
+                }
+                return sum;
+            }).treeReduce(BatchStats::add);
+        } finally {
+            params.destroy();
+        }
+    }
+
+    /** Probabilities of every row, in partition then row order, with the loss and accuracy. */
+    public Scored predict(JavaRDD<MultiHotBlock> blocks, float[] parameters) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<float[]> params = sc.broadcast(parameters);
+        NetworkSpec netSpec = spec;
+        int units = spec.outputUnits();
+        try {
+            List<Scored> parts = blocks.map(block -> {
+                NativeThreads.useOnePerTask();
+                Network network = new Network(netSpec, DataType.FLOAT);
+                INDArray p = row(params.value());
+                float[] probs = new float[block.size() * units];
+                int[] labels = new int[block.size()];
+                BatchStats sum = BatchStats.EMPTY;
+                for (int from = 0; from < block.size(); from += BATCH) {
+                    MultiHotBatch batch = block.batch(from, Math.min(block.size(), from + BATCH));
+                    sum = sum.add(network.evaluate(p, batch));
+                    float[] out = network.predict(p, batch).ravel().toFloatVector();
+                    System.arraycopy(out, 0, probs, from * units, out.length);
+                    System.arraycopy(batch.labels(), 0, labels, from, batch.size());
+                }
+                return new Scored(sum, new Predictions(units, probs, labels));
+            }).collect();
+            BatchStats total = BatchStats.EMPTY;
+            List<Predictions> predictions = new ArrayList<>();
+            for (Scored s : parts) {
+                total = total.add(s.stats());
+                predictions.add(s.predictions());
+            }
+            return new Scored(total, Predictions.concat(predictions, units));
+        } finally {
+            params.destroy();
+        }
+    }
+
+    static INDArray row(float[] parameters) {
+        return Nd4j.createFromArray(parameters).reshape(1, parameters.length);
+    }
+
+    public record Scored(BatchStats stats, Predictions predictions) implements java.io.Serializable {
+    }
+}

@@ -1,0 +1,58 @@
+package textnet.eval;
+
+import java.io.Serializable;
+
+/**
+ * Network outputs for a split, in row order: {@code probabilities} holds {@code rows x units}
+ * values row-major (binary: one unit, P(class 1)); {@code labels} the true class of each row.
+ */
+public record Predictions(int units, float[] probabilities, int[] labels) implements Serializable {
+
+    public int rows() {
+        return labels.length;
+    }
+
+    public float probability(int row, int unit) {
+        return probabilities[row * units + unit];
+    }
+
+    /** Binary: class 1 when P(class 1) > 0.5 (Keras's accuracy threshold); otherwise the argmax. */
+    public int predictedClass(int row) {
+        if (units == 1) {
+            return probability(row, 0) > 0.5f ? 1 : 0;
+        }
+        int best = 0;
+        for (int k = 1; k < units; k++) {
+            if (probability(row, k) > probability(row, best)) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** P(class) for every class, binary outputs expanded to two columns. */
+    public double[] classProbabilities(int row) {
+        if (units == 1) {
+            double p = probability(row, 0);
+            return new double[]{1 - p, p};
+        }
+        double[] out = new double[units];
+        for (int k = 0; k < units; k++) {
+            out[k] = probability(row, k);
+        }
+        return out;
+    }
+
+    public static Predictions concat(java.util.List<Predictions> parts, int units) {
+        int rows = parts.stream().mapToInt(Predictions::rows).sum();
+        float[] probs = new float[rows * units];
+        int[] labels = new int[rows];
+        int at = 0;
+        for (Predictions p : parts) {
+            System.arraycopy(p.probabilities, 0, probs, at * units, p.rows() * units);
+            System.arraycopy(p.labels, 0, labels, at, p.rows());
+            at += p.rows();
+        }
+        return new Predictions(units, probs, labels);
+    }
+}

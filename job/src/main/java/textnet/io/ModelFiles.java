@@ -1,0 +1,184 @@
+package textnet.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import textnet.JobException;
+import textnet.config.ConfigLoader;
+import textnet.config.JobConfig;
+import textnet.nn.DenseSpec;
+import textnet.nn.NetworkSpec;
+import textnet.text.LabelIndex;
+import textnet.text.TextVectorizer;
+import textnet.text.Vocabulary;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model folder (README, "Model files"): {@code model.json} (format version, layers, labels,
+ * vectorizer, training config, SHA-256 of every other file), {@code vocabulary.txt} (one token a
+ * line, in column order) and one float32 {@code .npy} per kernel and bias, Keras's shapes
+ * ({@code kernel: inputs x units}). No Java serialization: every file is readable without textnet.
+ */
+public final class ModelFiles {
+
+    public static final String FORMAT = "textnet-model";
+    public static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFiles() {
+    }
+
+    public static void save(TrainedModel model, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, String> checksums = new LinkedHashMap<>();
+        List<String> tokens = model.vectorizer().vocabulary().tokens();
+        for (String t : tokens) {
+            if (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+                throw new IllegalStateException("token with a line break cannot be saved: " + t);
+            }
+        }
+        Files.writeString(dir.resolve("vocabulary.txt"), tokens.isEmpty() ? "" : String.join("\n", tokens) + "\n",
+                StandardCharsets.UTF_8);
+        checksums.put("vocabulary.txt", sha256(dir.resolve("vocabulary.txt")));
+
+        NetworkSpec spec = model.spec();
+        ArrayNode layers = JSON.createArrayNode();
+        for (int l = 0; l < spec.layers().size(); l++) {
+            DenseSpec layer = spec.layers().get(l);
+            String kernel = "layer-" + l + "-kernel.npy";
+            String bias = "layer-" + l + "-bias.npy";
+            Npy.write(dir.resolve(kernel), slice(model.parameters(), spec.weightOffset(l), layer.inputs() * layer.units()),
+                    layer.inputs(), layer.units());
+            Npy.write(dir.resolve(bias), slice(model.parameters(), spec.biasOffset(l), layer.units()), layer.units());
+            checksums.put(kernel, sha256(dir.resolve(kernel)));
+            checksums.put(bias, sha256(dir.resolve(bias)));
+            layers.addObject().put("type", "dense").put("inputs", layer.inputs()).put("units", layer.units())
+                    .put("activation", layer.activation().name().toLowerCase()).put("kernel", kernel).put("bias", bias);
+        }
+
+        ObjectNode json = JSON.createObjectNode();
+        json.put("format", FORMAT).put("format_version", FORMAT_VERSION).put("name", model.config().name())
+                .put("task", model.task());
+        json.putPOJO("labels", model.vectorizer().labels().labels());
+        json.put("input", "multi-hot").put("input_size", spec.inputSize()).put("loss", spec.loss().name().toLowerCase());
+        json.set("layers", layers);
+        ObjectNode vec = json.putObject("vectorizer");
+        vec.put("lowercase", model.vectorizer().config().lowercase())
+                .put("token_pattern", model.vectorizer().config().tokenPattern())
+                .put("split", "gaps").put("vocabulary", "vocabulary.txt").put("vocabulary_size", tokens.size());
+        json.set("config", ConfigLoader.toTree(model.config()));
+        json.putPOJO("files", checksums);
+        JSON.writeValue(dir.resolve("model.json").toFile(), json);
+    }
+
+    /** Loads and verifies a model folder; anything unexpected is refused before use. */
+    public static TrainedModel load(Path dir) {
+        Path jsonFile = dir.resolve("model.json");
+        JsonNode json;
+        try {
+            json = JSON.readTree(jsonFile.toFile());
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw JobException.input("model folder " + dir + " has no model.json (is it a textnet model folder?)");
+        } catch (JsonProcessingException e) {
+            throw JobException.input(jsonFile + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw JobException.input("cannot read " + jsonFile + ": " + e.getMessage());
+        }
+        if (json == null || !json.isObject() || !FORMAT.equals(json.path("format").asText())) {
+            throw JobException.input(jsonFile + " is not a textnet model (no \"format\": \"" + FORMAT + "\")");
+        }
+        int version = json.path("format_version").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw JobException.input(jsonFile + ": format_version " + json.path("format_version")
+                    + " is not supported (this textnet reads version " + FORMAT_VERSION + ")");
+        }
+        try {
+            verifyChecksums(dir, json.path("files"));
+            requireListed(dir, json, "vocabulary.txt");
+            for (JsonNode layer : json.path("layers")) {
+                requireListed(dir, json, layer.path("kernel").asText());
+                requireListed(dir, json, layer.path("bias").asText());
+            }
+            JobConfig config = ConfigLoader.fromTree(json.path("config"), jsonFile.toString());
+            List<String> labels = new ArrayList<>();
+            json.path("labels").forEach(n -> labels.add(n.asText()));
+            List<String> tokens = Files.readAllLines(dir.resolve("vocabulary.txt"), StandardCharsets.UTF_8);
+            TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), new Vocabulary(tokens), new LabelIndex(labels));
+            NetworkSpec spec = TrainedModel.specOf(config, vectorizer);
+            float[] params = new float[spec.parameterCount()];
+            JsonNode layers = json.path("layers");
+            if (layers.size() != spec.layers().size()) {
+                throw JobException.input(jsonFile + ": lists " + layers.size() + " layers, its config makes "
+                        + spec.layers().size());
+            }
+            for (int l = 0; l < spec.layers().size(); l++) {
+                DenseSpec layer = spec.layers().get(l);
+                float[] kernel = Npy.read(dir.resolve(layers.get(l).path("kernel").asText()), layer.inputs(), layer.units());
+                float[] bias = Npy.read(dir.resolve(layers.get(l).path("bias").asText()), layer.units());
+                System.arraycopy(kernel, 0, params, (int) spec.weightOffset(l), kernel.length);
+                System.arraycopy(bias, 0, params, (int) spec.biasOffset(l), bias.length);
+            }
+            return new TrainedModel(config, vectorizer, spec, params);
+        } catch (IOException e) {
+            throw JobException.input("cannot read model folder " + dir + ": " + e);
+        }
+    }
+
+    private static void verifyChecksums(Path dir, JsonNode files) throws IOException {
+        if (!files.isObject() || files.size() == 0) {
+            throw JobException.input(dir.resolve("model.json") + " lists no file checksums");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = files.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            Path file = dir.resolve(f.getKey()).normalize();
+            if (!file.startsWith(dir.normalize()) || f.getKey().contains("/")) {
+                throw JobException.input(dir.resolve("model.json") + " names a file outside the model folder: " + f.getKey());
+            }
+            if (!Files.isRegularFile(file)) {
+                throw JobException.input("model file " + file + " is missing");
+            }
+            if (!sha256(file).equals(f.getValue().asText())) {
+                throw JobException.input("model file " + file + " does not match its SHA-256 in model.json"
+                        + " (changed or corrupted)");
+            }
+        }
+    }
+
+    /** Every file the loader reads must carry a checksum, or a swapped file would go unnoticed. */
+    private static void requireListed(Path dir, JsonNode json, String file) {
+        if (!json.path("files").has(file)) {
+            throw JobException.input(dir.resolve("model.json") + " has no checksum for " + file);
+        }
+    }
+
+    private static float[] slice(float[] params, long offset, int length) {
+        float[] out = new float[length];
+        System.arraycopy(params, (int) offset, out, 0, length);
+        return out;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package textnet.train;
+
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import textnet.config.OptimizerConfig;
+import textnet.nn.BatchStats;
+import textnet.nn.MultiHotBatch;
+import textnet.nn.Network;
+import textnet.nn.NetworkSpec;
+import textnet.optim.Optimizer;
+import textnet.text.MultiHotBlock;
+
+import java.util.Collections;
+import java.util.Iterator;
+
+/**
+ * One partition's epoch: start from the broadcast state, visit the partition's rows in a seeded
+ * order in mini-batches, take one optimizer step per batch on the local ND4J network, and return
+ * the resulting parameters and optimizer state. A pure function of (state, rows, seed, epoch,
+ * partition): a retried task gives the same answer.
+ */
+public final class PartitionStep implements Function2<Integer, Iterator<MultiHotBlock>, Iterator<PartitionResult>> {
+
+    private final Broadcast<TrainingState> state;
+    private final NetworkSpec spec;
+    private final OptimizerConfig optimizer;
+    private final int batchSize;
+    private final long seed;
+    private final int epoch;
+
+    public PartitionStep(Broadcast<TrainingState> state, NetworkSpec spec, OptimizerConfig optimizer,
+                         int batchSize, long seed, int epoch) {
+        this.state = state;
+        this.spec = spec;
+        this.optimizer = optimizer;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.epoch = epoch;
+    }
+
+    @Override
+    public Iterator<PartitionResult> call(Integer partition, Iterator<MultiHotBlock> blocks) {
+        NativeThreads.useOnePerTask();
+        TrainingState start = state.value();
+        PartitionResult result = train(start, blocks.hasNext() ? blocks.next() : null, partition);
+        return Collections.singletonList(result).iterator();
+    }
+
+    /** The local training loop, also usable without Spark (one partition == local training). */
+    public PartitionResult train(TrainingState start, MultiHotBlock block, int partition) {
+        if (block == null || block.size() == 0) {
+            return new PartitionResult(start.parameters(), start.optimizerState(), 0, 0, 0, 0);
+        }
+        Network network = new Network(spec, DataType.FLOAT);
+        Optimizer update = Optimizer.of(optimizer);
+        INDArray params = Nd4j.createFromArray(start.parameters()).reshape(1, start.parameters().length);
+        INDArray optState = Nd4j.createFromArray(start.optimizerState().length == 0
+                ? new float[]{0f} : start.optimizerState()).reshape(1, Math.max(1, start.optimizerState().length));
+        INDArray grad = Nd4j.create(DataType.FLOAT, 1, start.parameters().length);
+
+        int[] order = Shuffle.order(block.size(), seed, epoch, partition);
+        long iteration = start.iteration();
+        BatchStats seen = BatchStats.EMPTY;
+        for (int from = 0; from < order.length; from += batchSize) {
+            MultiHotBatch batch = block.batch(order, from, Math.min(order.length, from + batchSize));
+            seen = seen.add(network.lossAndGradient(params, batch, grad));
+            update.step(params, grad, optState, ++iteration);
+        }
+        float[] stateOut = start.optimizerState().length == 0 ? new float[0] : optState.toFloatVector();
+        return new PartitionResult(params.toFloatVector(), stateOut, iteration - start.iteration(),
+                seen.rows(), seen.lossSum(), seen.correct());
+    }
+}

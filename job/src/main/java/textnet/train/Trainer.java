@@ -1,0 +1,91 @@
+package textnet.train;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.nd4j.linalg.api.buffer.DataType;
+import textnet.JobException;
+import textnet.config.TrainConfig;
+import textnet.eval.Evaluator;
+import textnet.nn.BatchStats;
+import textnet.nn.Network;
+import textnet.nn.NetworkSpec;
+import textnet.optim.Optimizer;
+import textnet.text.MultiHotBlock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The driver's epoch loop (DESIGN.md, "Data flow"): broadcast the state, let every partition
+ * train on its own rows, average parameters and optimizer state weighted by rows, validate, log.
+ */
+public final class Trainer {
+
+    private final NetworkSpec spec;
+    private final TrainConfig config;
+
+    public Trainer(NetworkSpec spec, TrainConfig config) {
+        this.spec = spec;
+        this.config = config;
+    }
+
+    public TrainingState initialState() {
+        float[] params = new Network(spec, DataType.FLOAT).initialParameters(config.seed()).toFloatVector();
+        int stateSize = Optimizer.of(config.optimizer()).stateSize(params.length);
+        return new TrainingState(params, new float[stateSize], 0);
+    }
+
+    /**
+     * @param validation null when there is no validation split
+     * @param onEpoch    called with each epoch's record as soon as it is known (console, checkpoints)
+     */
+    public Result fit(JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation, Consumer<EpochRecord> onEpoch) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(train.context());
+        Evaluator evaluator = new Evaluator(spec);
+        TrainingState state = initialState();
+        List<EpochRecord> history = new ArrayList<>();
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long started = System.nanoTime();
+            String job = "Epoch " + epoch + "/" + config.epochs();
+
+            // 1. every partition trains from the same broadcast state on its own rows
+            sc.setJobDescription(job + ": train");
+            Broadcast<TrainingState> broadcast = sc.broadcast(state);
+            ParameterSum sum = train
+                    .mapPartitionsWithIndex(new PartitionStep(broadcast, spec, config.optimizer(),
+                            config.batchSize(), config.seed(), epoch), true)
+                    .treeAggregate(new ParameterSum(), ParameterSum::add, ParameterSum::merge);
+            broadcast.destroy();
+
+            // 2. the driver averages them, weighted by rows
+            state = sum.average(state);
+            if (!Double.isFinite(sum.meanLoss())) {
+                throw new JobException(JobException.Kind.DIVERGED, "training diverged in epoch " + epoch
+                        + ": the loss is " + sum.meanLoss() + "; lower train.optimizer.learning-rate ("
+                        + config.optimizer().learningRate() + ")");
+            }
+
+            // 3. validate the averaged model
+            Double valLoss = null;
+            Double valAccuracy = null;
+            if (validation != null) {
+                sc.setJobDescription(job + ": validate");
+                BatchStats val = evaluator.lossAndAccuracy(validation, state.parameters());
+                valLoss = val.lossSum() / val.rows();
+                valAccuracy = (double) val.correct() / val.rows();
+            }
+            sc.setJobDescription(null);
+
+            EpochRecord record = new EpochRecord(epoch, sum.meanLoss(), sum.accuracy(), valLoss, valAccuracy,
+                    (System.nanoTime() - started) / 1e9);
+            history.add(record);
+            onEpoch.accept(record);
+        }
+        return new Result(state, List.copyOf(history));
+    }
+
+    public record Result(TrainingState state, List<EpochRecord> history) {
+    }
+}

@@ -1,0 +1,97 @@
+package textnet.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import textnet.JobException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path yaml(String text) throws Exception {
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private JobException refused(String text, String... overrides) throws Exception {
+        Path f = yaml(text);
+        JobException e = assertThrows(JobException.class, () -> ConfigLoader.load(f, List.of(overrides)));
+        assertEquals(JobException.Kind.CONFIG, e.kind());
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e;
+    }
+
+    @Test
+    void defaultsFileThenOverridesInThatOrder() throws Exception {
+        JobConfig c = ConfigLoader.load(yaml("name: x\ntrain: {epochs: 7}\n"), List.of("train.epochs=9", "model.layers.0.units=32"));
+        assertEquals("x", c.name());
+        assertEquals(9, c.train().epochs());
+        assertEquals(512, c.train().batchSize(), "default kept");
+        assertEquals(32, c.model().layers().get(0).units());
+        assertEquals("rmsprop", c.train().optimizer().name());
+        assertEquals(1e-7, c.train().optimizer().epsilon());
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheValidOnes() throws Exception {
+        JobException e = refused("train: {epoch: 3}\n");
+        assertTrue(e.getMessage().contains("'train.epoch'"), e.getMessage());
+        assertTrue(e.getMessage().contains("epochs"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeyFromSetIsNamed() throws Exception {
+        assertTrue(refused("{}", "train.nope.x=1").getMessage().contains("train.nope.x"));
+        assertTrue(refused("{}", "train.nope=1").getMessage().contains("train.nope"));
+    }
+
+    @Test
+    void wrongTypeIsNamed() throws Exception {
+        JobException e = refused("train: {epochs: many}\n");
+        assertTrue(e.getMessage().contains("'train.epochs'") && e.getMessage().contains("whole number"), e.getMessage());
+    }
+
+    @Test
+    void rangesAndNamesAreChecked() throws Exception {
+        assertTrue(refused("train: {epochs: 0}\n").getMessage().contains("train.epochs"));
+        assertTrue(refused("train: {batch-size: -1}\n").getMessage().contains("train.batch-size"));
+        assertTrue(refused("train: {partitions: 0}\n").getMessage().contains("train.partitions"));
+        assertTrue(refused("vectorizer: {vocabulary-size: 0}\n").getMessage().contains("vectorizer.vocabulary-size"));
+        JobException act = refused("model: {layers: [{units: 4, activation: swish}]}\n");
+        assertTrue(act.getMessage().contains("relu, sigmoid, tanh, softmax, linear"), act.getMessage());
+        JobException opt = refused("train: {optimizer: {name: adagrad}}\n");
+        assertTrue(opt.getMessage().contains("rmsprop, adam, sgd"), opt.getMessage());
+    }
+
+    @Test
+    void badYamlAndMissingFileAreClear() throws Exception {
+        assertTrue(refused("train: [unclosed\n").getMessage().contains("not valid YAML"));
+        JobException e = assertThrows(JobException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml"), List.of()));
+        assertTrue(e.getMessage().contains("nope.yaml"));
+    }
+
+    @Test
+    void savedConfigRoundTrips() throws Exception {
+        JobConfig c = ConfigLoader.load(yaml("name: rt\ndata: {format: tsv, train: a.tsv, test: b.tsv}\n"), List.of());
+        assertEquals(c, ConfigLoader.fromTree(ConfigLoader.toTree(c), "saved"));
+    }
+
+    @Test
+    void projectConfigsLoad() {
+        Path conf = textnet.SparkTestSupport.project().resolve("conf");
+        JobConfig imdb = ConfigLoader.load(conf.resolve("imdb.yaml"), List.of());
+        assertEquals(List.of(16, 16), imdb.model().layers().stream().map(LayerConfig::units).toList());
+        JobConfig reuters = ConfigLoader.load(conf.resolve("reuters.yaml"), List.of());
+        assertEquals("r52", reuters.data().subset());
+    }
+}
