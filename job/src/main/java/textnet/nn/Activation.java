@@ -1,0 +1,63 @@
+package textnet.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import textnet.JobException;
+
+import java.util.Locale;
+
+/**
+ * Element-wise (softmax: row-wise) layer activations, applied in place. The backward pass is
+ * written in terms of the activation's output {@code a = f(z)}, so a layer needs to keep only
+ * {@code a}, never {@code z}: relu' = [a > 0], sigmoid' = a(1-a), tanh' = 1-a^2.
+ */
+public enum Activation {
+    RELU, SIGMOID, TANH, SOFTMAX, LINEAR;
+
+    /** Parses a config name: {@code relu, sigmoid, tanh, softmax, linear}. */
+    public static Activation of(String name) {
+        for (Activation a : values()) {
+            if (a.configName().equals(name)) {
+                return a;
+            }
+        }
+        throw JobException.config("unknown activation '" + name + "'");
+    }
+
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Replaces the pre-activations {@code z} ([rows, units]) by {@code f(z)}. */
+    public void applyInPlace(INDArray z) {
+        switch (this) {
+            case RELU -> Transforms.relu(z, false);
+            case SIGMOID -> Transforms.sigmoid(z, false);
+            case TANH -> Transforms.tanh(z, false);
+            case SOFTMAX -> Transforms.softmax(z, false); // along the last dimension: one distribution per row
+            case LINEAR -> { }
+        }
+    }
+
+    /**
+     * Turns {@code delta = dL/da} into {@code dL/dz} in place, given {@code a = f(z)};
+     * {@code scratch} has the shape of {@code a} and is overwritten.
+     */
+    public void backpropInPlace(INDArray a, INDArray delta, INDArray scratch) {
+        switch (this) {
+            case RELU -> {
+                // a >= 0, so sign(a) is the step function [z > 0]
+                Transforms.sign(scratch.assign(a), false);
+                delta.muli(scratch);
+            }
+            case SIGMOID -> delta.muli(scratch.assign(a).rsubi(1).muli(a));
+            case TANH -> delta.muli(scratch.assign(a).muli(a).rsubi(1));
+            case SOFTMAX -> {
+                // Jacobian-vector product: dL/dz_i = a_i (dL/da_i - sum_j a_j dL/da_j)
+                INDArray weighted = scratch.assign(delta).muli(a).sum(true, 1);
+                delta.subiColumnVector(weighted).muli(a);
+            }
+            case LINEAR -> { }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package textnet.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+/**
+ * Plain-Java element access to a contiguous row-major ND4J array through a direct NIO view of its
+ * host memory. Per-element {@code getFloat/putScalar} cross JNI on every call; this does not, which is
+ * what makes the sparse first layer and the losses cheap. {@code asNio()} covers the whole underlying
+ * buffer, so indices are shifted by the array's own offset (views into a flat parameter vector).
+ */
+final class HostValues {
+    private final FloatBuffer floats;
+    private final DoubleBuffer doubles;
+    private final int offset;
+    private final int length;
+
+    private HostValues(FloatBuffer floats, DoubleBuffer doubles, int offset, int length) {
+        this.floats = floats;
+        this.doubles = doubles;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    static HostValues of(INDArray array) {
+        if (array.ordering() != 'c' || array.length() != 0 && array.elementWiseStride() != 1) {
+            throw new IllegalArgumentException("needs a contiguous row-major array, got " + array.shapeInfoToString());
+        }
+        var bytes = array.data().asNio().order(ByteOrder.nativeOrder());
+        int offset = Math.toIntExact(array.offset());
+        int length = Math.toIntExact(array.length());
+        return switch (array.dataType()) {
+            case FLOAT -> new HostValues(bytes.asFloatBuffer(), null, offset, length);
+            case DOUBLE -> new HostValues(null, bytes.asDoubleBuffer(), offset, length);
+            default -> throw new IllegalArgumentException("float or double arrays only, got " + array.dataType());
+        };
+    }
+
+    boolean isFloat() {
+        return floats != null;
+    }
+
+    /** The raw buffer for type-specialised hot loops; index it from {@link #offset()}. */
+    FloatBuffer floats() {
+        return floats;
+    }
+
+    DoubleBuffer doubles() {
+        return doubles;
+    }
+
+    int offset() {
+        return offset;
+    }
+
+    int length() {
+        return length;
+    }
+
+    double get(int i) {
+        return floats != null ? floats.get(offset + i) : doubles.get(offset + i);
+    }
+
+    void set(int i, double v) {
+        if (floats != null) {
+            floats.put(offset + i, (float) v);
+        } else {
+            doubles.put(offset + i, v);
+        }
+    }
+
+    static DataType check(DataType dtype) {
+        if (dtype != DataType.FLOAT && dtype != DataType.DOUBLE) {
+            throw new IllegalArgumentException("the network computes in FLOAT or DOUBLE, not " + dtype);
+        }
+        return dtype;
+    }
+}

@@ -1,0 +1,185 @@
+package textnet.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Forward and backward passes of a {@link NetworkSpec} over multi-hot batches, with the parameters in
+ * one flat {@code [1, P]} vector. The first layer reads the rows' active indices directly
+ * ({@link MultiHotInput}) or, on the dense path, a gemm with the expanded matrix; the other layers
+ * are ND4J gemms into preallocated {@link BatchBuffers}. One instance serves one thread at a time.
+ */
+public final class Network {
+    private final NetworkSpec spec;
+    private final DataType dtype;
+    private final int last;
+    private final Map<Integer, BatchBuffers> buffersByRows = new HashMap<>();
+    private ParameterViews paramViews;
+    private ParameterViews gradViews;
+
+    /** {@code FLOAT} for training, {@code DOUBLE} for gradient checks. */
+    public Network(NetworkSpec spec, DataType dtype) {
+        this.spec = spec;
+        this.dtype = HostValues.check(dtype);
+        this.last = spec.layers().size() - 1;
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Glorot-uniform weights, {@code U(-sqrt(6/(in+out)), +sqrt(6/(in+out)))} (Keras's Dense default),
+     * and zero biases; drawn in Java so that a seed gives the same vector everywhere.
+     */
+    public INDArray initialParameters(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        INDArray params = Nd4j.create(dtype, 1, spec.parameterCount());
+        HostValues values = HostValues.of(params);
+        for (int l = 0; l <= last; l++) {
+            DenseSpec layer = spec.layers().get(l);
+            double limit = Math.sqrt(6.0 / (layer.inputs() + layer.units()));
+            int offset = Math.toIntExact(spec.weightOffset(l));
+            for (int i = 0; i < layer.weightCount(); i++) {
+                values.set(offset + i, random.nextDouble(-limit, limit));
+            }
+        }
+        return params;
+    }
+
+    /**
+     * Writes the gradient of the batch's mean loss into {@code grad} ({@code [1, P]}) and returns the
+     * batch's loss sum and correct count.
+     */
+    public BatchStats lossAndGradient(INDArray params, MultiHotBatch batch, INDArray grad) {
+        BatchBuffers buffers = buffers(batch.size());
+        ParameterViews p = paramViews = ParameterViews.of(spec, params, paramViews);
+        ParameterViews g = gradViews = ParameterViews.of(spec, grad, gradViews);
+        forward(p, batch, buffers);
+        double lossSum = outputLoss(batch, buffers, true);
+        long correct = countCorrect(batch, buffers);
+        backward(p, g, batch, buffers);
+        return new BatchStats(lossSum, correct, batch.size());
+    }
+
+    /** Loss sum and correct count, forward pass only. */
+    public BatchStats evaluate(INDArray params, MultiHotBatch batch) {
+        BatchBuffers buffers = buffers(batch.size());
+        forward(paramViews = ParameterViews.of(spec, params, paramViews), batch, buffers);
+        return new BatchStats(outputLoss(batch, buffers, false), countCorrect(batch, buffers), batch.size());
+    }
+
+    /** The outputs, {@code [rows, outputUnits]}: probabilities (binary: P(class 1)), or the raw outputs for mse. */
+    public INDArray predict(INDArray params, MultiHotBatch batch) {
+        BatchBuffers buffers = buffers(batch.size());
+        forward(paramViews = ParameterViews.of(spec, params, paramViews), batch, buffers);
+        INDArray outputs = buffers.activation(last).dup();
+        if (spec.loss().readsLogits()) {
+            spec.outputLayer().activation().applyInPlace(outputs);
+        }
+        return outputs;
+    }
+
+    /** Layer by layer: z = x W + b, then a = f(z) in place; the output keeps its logits for a fused loss. */
+    private void forward(ParameterViews p, MultiHotBatch batch, BatchBuffers buffers) {
+        if (!spec.sparseInput()) {
+            buffers.denseInput.assign(0);
+            MultiHotInput.expand(batch, spec.inputSize(), buffers.denseInputValues);
+        }
+        for (int l = 0; l <= last; l++) {
+            DenseSpec layer = spec.layers().get(l);
+            INDArray z = buffers.activation(l);
+            if (l == 0 && spec.sparseInput()) {
+                MultiHotInput.forward(batch, p.firstWeights(), p.firstBiases(), layer.inputs(), layer.units(),
+                        buffers.activationValues(0));
+            } else {
+                Nd4j.gemm(layerInput(l, buffers), p.weights(l), z, false, false, 1.0, 0.0);
+                z.addiRowVector(p.bias(l));
+            }
+            if (l < last || !spec.loss().readsLogits()) {
+                layer.activation().applyInPlace(z);
+            }
+        }
+    }
+
+    /**
+     * The loss sum; with {@code withDelta}, also the output layer's delta {@code dMeanLoss/dz}
+     * (the 1/rows of the mean enters here, so every gradient below is already a batch mean).
+     */
+    private double outputLoss(MultiHotBatch batch, BatchBuffers buffers, boolean withDelta) {
+        int units = spec.outputUnits();
+        double lossSum = spec.loss().lossSum(buffers.activationValues(last), batch.labels(), batch.size(), units,
+                withDelta ? buffers.deltaValues(last) : null, 1.0 / batch.size());
+        if (withDelta && !spec.loss().readsLogits()) {
+            // mse gives dL/da; take it through the output activation to dL/dz
+            spec.outputLayer().activation().backpropInPlace(
+                    buffers.activation(last), buffers.delta(last), buffers.scratch(last));
+        }
+        return lossSum;
+    }
+
+    /**
+     * From the output back: dW = input^T delta, db = column sums of delta,
+     * and the previous layer's delta = f'(a) * (delta W^T).
+     */
+    private void backward(ParameterViews p, ParameterViews g, MultiHotBatch batch, BatchBuffers buffers) {
+        for (int l = last; l >= 0; l--) {
+            INDArray delta = buffers.delta(l);
+            if (l == 0 && spec.sparseInput()) {
+                g.weights(0).assign(0); // only the batch's rows get gradient; the rest must read 0
+                MultiHotInput.backward(batch, buffers.deltaValues(0), spec.layers().get(0).units(), g.firstWeights());
+            } else {
+                Nd4j.gemm(layerInput(l, buffers), delta, g.weights(l), true, false, 1.0, 0.0);
+            }
+            Nd4j.gemm(buffers.ones, delta, g.bias(l), false, false, 1.0, 0.0);
+            if (l > 0) {
+                Nd4j.gemm(delta, p.weights(l), buffers.delta(l - 1), false, true, 1.0, 0.0);
+                spec.layers().get(l - 1).activation().backpropInPlace(
+                        buffers.activation(l - 1), buffers.delta(l - 1), buffers.scratch(l - 1));
+            }
+        }
+    }
+
+    /** What layer {@code l} multiplies by its weights; for the dense first layer, the expanded rows. */
+    private static INDArray layerInput(int l, BatchBuffers buffers) {
+        return l == 0 ? buffers.denseInput : buffers.activation(l - 1);
+    }
+
+    /** Binary (one unit): output above 0.5, i.e. logit above 0; otherwise the argmax. */
+    private long countCorrect(MultiHotBatch batch, BatchBuffers buffers) {
+        HostValues out = buffers.activationValues(last);
+        int units = spec.outputUnits();
+        double threshold = spec.loss().readsLogits() ? 0 : 0.5;
+        long correct = 0;
+        for (int r = 0; r < batch.size(); r++) {
+            int predicted;
+            if (units == 1) {
+                predicted = out.get(r) > threshold ? 1 : 0;
+            } else {
+                predicted = 0;
+                for (int j = 1; j < units; j++) {
+                    if (out.get(r * units + j) > out.get(r * units + predicted)) {
+                        predicted = j;
+                    }
+                }
+            }
+            if (predicted == batch.labels()[r]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    /** Buffers for this batch size; an epoch sees two sizes (full batches and the last one). */
+    private BatchBuffers buffers(int rows) {
+        if (buffersByRows.size() > 4 && !buffersByRows.containsKey(rows)) {
+            buffersByRows.clear();
+        }
+        return buffersByRows.computeIfAbsent(rows, n -> new BatchBuffers(spec, n, dtype));
+    }
+}

@@ -1,0 +1,128 @@
+package textnet.nn;
+
+import textnet.JobException;
+import textnet.config.LayerConfig;
+import textnet.config.ModelConfig;
+import textnet.config.OutputConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The network's shape: dense layers (hidden then output) over multi-hot rows of {@code inputSize},
+ * and the loss. All parameters live in one flat vector {@code W0, b0, W1, b1, ...}, each {@code W}
+ * an {@code inputs x units} row-major block (as Spark MLlib's ml/ann keeps its weights), so the
+ * driver can average, broadcast and store them as one array.
+ */
+public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, boolean sparseInput) {
+
+    public NetworkSpec {
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least an output layer");
+        }
+        int inputs = inputSize;
+        for (DenseSpec layer : layers) {
+            if (layer.inputs() != inputs) {
+                throw new IllegalArgumentException("layer " + layer + " should read " + inputs + " inputs");
+            }
+            inputs = layer.units();
+        }
+    }
+
+    /**
+     * Builds the network a model config describes for {@code classes} label classes. With
+     * {@code auto}, the output follows the labels as in the Keras tutorials: 2 classes give one
+     * sigmoid unit with binary cross-entropy, more give a softmax over the classes with categorical
+     * cross-entropy (integer labels, Keras's {@code sparse_categorical_crossentropy}).
+     */
+    public static NetworkSpec of(ModelConfig model, int inputSize, int classes) {
+        if (classes < 2) {
+            throw JobException.input("training needs at least 2 classes, found " + classes);
+        }
+        OutputConfig out = model.output() == null ? new OutputConfig("auto", "auto") : model.output();
+        String activationName = out.activation() == null ? "auto" : out.activation();
+        String lossName = out.loss() == null ? "auto" : out.loss();
+        Loss loss = lossName.equals("auto") ? null : Loss.of(lossName);
+        Activation activation = activationName.equals("auto") ? null : Activation.of(activationName);
+
+        if (loss == null) {
+            // the loss that belongs to the output: its cross-entropy where one exists, else mse
+            Activation output = activation != null ? activation
+                    : classes == 2 ? Activation.SIGMOID : Activation.SOFTMAX;
+            loss = switch (output) {
+                case SIGMOID -> classes == 2 ? Loss.BINARY_CROSSENTROPY : Loss.MSE;
+                case SOFTMAX -> Loss.CATEGORICAL_CROSSENTROPY;
+                default -> Loss.MSE;
+            };
+        }
+        if (activation == null) {
+            activation = switch (loss) {
+                case BINARY_CROSSENTROPY -> Activation.SIGMOID;
+                case CATEGORICAL_CROSSENTROPY -> Activation.SOFTMAX;
+                case MSE -> classes == 2 ? Activation.SIGMOID : Activation.SOFTMAX;
+            };
+        }
+        int units = switch (loss) {
+            case BINARY_CROSSENTROPY -> {
+                if (classes != 2) {
+                    throw JobException.config("config key 'model.output.loss': binary-crossentropy needs 2 classes, the labels have "
+                            + classes);
+                }
+                if (activation != Activation.SIGMOID) {
+                    throw JobException.config("config key 'model.output.activation': binary-crossentropy needs a sigmoid output, not "
+                            + activation.configName());
+                }
+                yield 1;
+            }
+            case CATEGORICAL_CROSSENTROPY -> {
+                if (activation != Activation.SOFTMAX) {
+                    throw JobException.config("config key 'model.output.activation': categorical-crossentropy needs a softmax output, not "
+                            + activation.configName());
+                }
+                yield classes;
+            }
+            // one unit regressing the 0/1 label, except softmax, whose single unit would always be 1
+            case MSE -> classes == 2 && activation != Activation.SOFTMAX ? 1 : classes;
+        };
+
+        List<DenseSpec> layers = new ArrayList<>();
+        int inputs = inputSize;
+        for (LayerConfig hidden : model.layers()) {
+            layers.add(new DenseSpec(inputs, hidden.units(), Activation.of(hidden.activation())));
+            inputs = hidden.units();
+        }
+        layers.add(new DenseSpec(inputs, units, activation));
+        return new NetworkSpec(inputSize, layers, loss, !"dense".equals(model.input()));
+    }
+
+    public int parameterCount() {
+        long count = 0;
+        for (DenseSpec layer : layers) {
+            count += layer.parameterCount();
+        }
+        return Math.toIntExact(count);
+    }
+
+    public int outputUnits() {
+        return outputLayer().units();
+    }
+
+    public DenseSpec outputLayer() {
+        return layers.get(layers.size() - 1);
+    }
+
+    /** Where layer {@code layer}'s weights start in the flat parameter vector. */
+    public long weightOffset(int layer) {
+        long offset = 0;
+        for (int l = 0; l < layer; l++) {
+            offset += layers.get(l).parameterCount();
+        }
+        return offset;
+    }
+
+    /** Where layer {@code layer}'s biases start: right after its weights. */
+    public long biasOffset(int layer) {
+        return weightOffset(layer) + layers.get(layer).weightCount();
+    }
+}

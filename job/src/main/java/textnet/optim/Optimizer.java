@@ -1,0 +1,38 @@
+package textnet.optim;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import textnet.JobException;
+import textnet.config.OptimizerConfig;
+
+/**
+ * A first-order update rule with its state in one flat array, so the driver can average it across
+ * partitions like the parameters (as DL4J on Spark averages its updater state).
+ *
+ * <p>Lifecycle: the driver creates the state zeroed, {@code [1, stateSize(P)]}, next to the
+ * parameters; each task calls {@link #step} once per mini-batch with the running, 1-based iteration
+ * count, updating parameters and state in place; at the end of an epoch the driver averages the
+ * partitions' parameters and states (weighted by rows) and broadcasts both again. An instance holds
+ * only scratch memory, is used by one thread at a time, and is cheap to create inside a task.
+ */
+public interface Optimizer {
+
+    /** How many state values the rule keeps for {@code parameterCount} parameters. */
+    int stateSize(int parameterCount);
+
+    /**
+     * Applies one update: {@code params} and {@code state} change in place, {@code grad} is read only.
+     *
+     * @param iteration 1-based count of steps taken with this state (Adam's bias correction)
+     */
+    void step(INDArray params, INDArray grad, INDArray state, long iteration);
+
+    static Optimizer of(OptimizerConfig config) {
+        return switch (config.name()) {
+            case "rmsprop" -> new RmsProp(config.learningRate(), config.rho(), config.epsilon());
+            case "adam" -> new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
+            case "sgd" -> new Sgd(config.learningRate(), config.momentum());
+            default -> throw JobException.config("config key 'train.optimizer.name': unknown optimizer '"
+                    + config.name() + "'");
+        };
+    }
+}
