@@ -1,7 +1,7 @@
 package textnet.nn;
 
 /** What one pass over some rows produced: the summed loss, how many rows were classified right, of how many. */
-public record BatchStats(double lossSum, long correct, long rows) {
+public record BatchStats(double lossSum, long correct, long rows) implements java.io.Serializable {
     public static final BatchStats EMPTY = new BatchStats(0, 0, 0);
 
     public BatchStats add(BatchStats other) {

@@ -14,7 +14,7 @@ import java.util.List;
  * an {@code inputs x units} row-major block (as Spark MLlib's ml/ann keeps its weights), so the
  * driver can average, broadcast and store them as one array.
  */
-public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, boolean sparseInput) {
+public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, boolean sparseInput) implements java.io.Serializable {
 
     public NetworkSpec {
         layers = List.copyOf(layers);

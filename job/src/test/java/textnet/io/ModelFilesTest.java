@@ -1,0 +1,110 @@
+package textnet.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import textnet.JobException;
+import textnet.config.ConfigLoader;
+import textnet.config.JobConfig;
+import textnet.nn.MultiHotBatch;
+import textnet.nn.Network;
+import textnet.text.LabelIndex;
+import textnet.text.TextVectorizer;
+import textnet.text.Vocabulary;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelFilesTest {
+
+    @TempDir
+    Path dir;
+
+    static TrainedModel tinyModel(List<String> labels) {
+        JobConfig config = ConfigLoader.load(null, List.of("name=tiny", "model.layers=[{units: 3, activation: tanh}]"));
+        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(),
+                new Vocabulary(List.of("good", "bad", "film", "plot", "it's")), new LabelIndex(labels));
+        var spec = TrainedModel.specOf(config, vectorizer);
+        float[] params = new Network(spec, DataType.FLOAT).initialParameters(5).toFloatVector();
+        for (int i = 0; i < params.length; i++) {
+            params[i] += 0.01f * i; // non-zero biases too
+        }
+        return new TrainedModel(config, vectorizer, spec, params);
+    }
+
+    static float[] predict(TrainedModel m) {
+        MultiHotBatch batch = new MultiHotBatch(3, new int[]{0, 2, 3, 5}, new int[]{0, 2, 1, 3, 4}, new int[3]);
+        INDArray p = Nd4j.createFromArray(m.parameters()).reshape(1, m.parameters().length);
+        return new Network(m.spec(), DataType.FLOAT).predict(p, batch).ravel().toFloatVector();
+    }
+
+    @Test
+    void saveLoadSamePredictions() throws Exception {
+        for (List<String> labels : List.of(List.of("neg", "pos"), List.of("a", "b", "c"))) {
+            TrainedModel m = tinyModel(labels);
+            Path model = dir.resolve("m" + labels.size());
+            ModelFiles.save(m, model);
+            TrainedModel back = ModelFiles.load(model);
+            assertArrayEquals(m.parameters(), back.parameters());
+            assertEquals(m.config(), back.config());
+            assertEquals(m.vectorizer().vocabulary(), back.vectorizer().vocabulary());
+            assertEquals(labels, back.vectorizer().labels().labels());
+            assertArrayEquals(predict(m), predict(back), 1e-6f);
+            assertEquals(List.of("good", "bad", "film", "plot", "it's"), Files.readAllLines(model.resolve("vocabulary.txt")));
+        }
+    }
+
+    @Test
+    void kernelFilesHoldKerasShapes() throws Exception {
+        TrainedModel m = tinyModel(List.of("neg", "pos"));
+        ModelFiles.save(m, dir);
+        float[] kernel = Npy.read(dir.resolve("layer-0-kernel.npy"), 5, 3);
+        // row-major inputs x units: entry (i, j) is the weight from input i to unit j
+        assertEquals(m.parameters()[(int) m.spec().weightOffset(0) + 1 * 3 + 2], kernel[1 * 3 + 2]);
+        Npy.read(dir.resolve("layer-1-kernel.npy"), 3, 1);
+        Npy.read(dir.resolve("layer-1-bias.npy"), 1);
+    }
+
+    private JobException refused(Path model) {
+        JobException e = assertThrows(JobException.class, () -> ModelFiles.load(model));
+        assertEquals(JobException.Kind.INPUT, e.kind());
+        return e;
+    }
+
+    @Test
+    void tamperedMissingOrForeignFilesAreRefused() throws Exception {
+        TrainedModel m = tinyModel(List.of("neg", "pos"));
+        Path model = dir.resolve("m");
+        ModelFiles.save(m, model);
+        byte[] kernel = Files.readAllBytes(model.resolve("layer-0-kernel.npy"));
+        kernel[kernel.length - 1] ^= 1;
+        Files.write(model.resolve("layer-0-kernel.npy"), kernel);
+        assertTrue(refused(model).getMessage().contains("SHA-256"));
+
+        ModelFiles.save(m, model);
+        Files.delete(model.resolve("vocabulary.txt"));
+        assertTrue(refused(model).getMessage().contains("vocabulary.txt"));
+
+        ModelFiles.save(m, model);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(model.resolve("model.json").toFile());
+        tree.put("format_version", 99);
+        json.writeValue(model.resolve("model.json").toFile(), tree);
+        assertTrue(refused(model).getMessage().contains("format_version 99"));
+
+        Files.writeString(model.resolve("model.json"), "{ not json");
+        assertTrue(refused(model).getMessage().contains("not valid JSON"));
+
+        assertTrue(refused(dir.resolve("nothing-here")).getMessage().contains("no model.json"));
+    }
+}
