@@ -6,6 +6,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import textnet.JobException;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Predicate;
@@ -38,7 +39,8 @@ final class TarGzEntries {
                 }
             }
         } catch (IOException e) {
-            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            String why = e instanceof EOFException ? "it ends early (an interrupted download?)"
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw JobException.input(archiveName + ": not a readable .tar.gz archive (truncated, corrupt"
                     + " or not gzip): " + why.replace('\n', ' '), e);
         }
