@@ -18,6 +18,8 @@ import java.util.List;
  */
 final class TextTableReader {
 
+    private static final String CORRUPT_RECORD = "_corrupt_record";
+
     private TextTableReader() {
     }
 
@@ -31,12 +33,18 @@ final class TextTableReader {
         requireColumn(table, path, "data.text-column", config.textColumn());
         requireColumn(table, path, "data.label-column", config.labelColumn());
         String labelColumn = config.labelColumn();
-        var rows = table.select(column(config.textColumn()).cast("string"), column(labelColumn).cast("string"))
+        // Spark marks a line that is not JSON by filling this column; without it the row would read as nulls.
+        Column corrupt = List.of(table.columns()).contains(CORRUPT_RECORD) ? column(CORRUPT_RECORD) : functions.lit(null);
+        var rows = table.select(column(config.textColumn()).cast("string"), column(labelColumn).cast("string"),
+                        corrupt.cast("string"))
                 .javaRDD()
                 .zipWithIndex()
                 .map(row -> {
                     String text = row._1().getString(0);
                     String label = row._1().getString(1);
+                    if (row._1().getString(2) != null) {
+                        throw JobException.input(path + ": row " + row._2() + " is not a JSON object");
+                    }
                     if (label == null) {
                         throw JobException.input(path + ": row " + row._2() + " has no value in column '" + labelColumn + "'");
                     }
@@ -51,7 +59,7 @@ final class TextTableReader {
                 // escape '"': RFC 4180 doubles quotes inside quoted fields; Spark's default escape is '\'.
                 case "csv" -> spark.read().option("header", "true").option("multiLine", "true")
                         .option("escape", "\"").csv(path);
-                case "jsonl" -> spark.read().option("mode", "FAILFAST").json(path);
+                case "jsonl" -> spark.read().option("columnNameOfCorruptRecord", CORRUPT_RECORD).json(path);
                 case "parquet" -> spark.read().parquet(path);
                 default -> throw new IllegalArgumentException("not a table format: " + format);
             };
