@@ -1,0 +1,145 @@
+package textnet.data;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import textnet.JobException;
+
+import java.io.DataInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Large Movie Review Dataset (Maas et al. 2011): {@code {train,test}/{pos,neg}/<id>_<rating>.txt},
+ * as a folder or as the .tar.gz; {@code unsup/} and everything else is ignored. A review's id is its
+ * path inside the corpus ({@code train/pos/0_9.txt}); rows keep archive entry order, or file name
+ * order for a folder.
+ */
+final class AclImdbReader {
+
+    static final String HINT = "run scripts/fetch-data imdb or point data.path at your copy";
+    static final List<String> LABELS = List.of("neg", "pos");
+    private static final String LAYOUT = "expected the aclImdb layout {train,test}/{pos,neg}/*.txt";
+
+    /** group 1: the id; 2: the split; 3: the label. Anything before train/ or test/ (aclImdb/) is dropped. */
+    private static final Pattern REVIEW = Pattern.compile("(?:^|/)((train|test)/(neg|pos)/[^/]+\\.txt)$");
+
+    private AclImdbReader() {
+    }
+
+    static Corpus read(SparkSession spark, String path) {
+        FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<LabelledDoc> docs = (status.isDirectory()
+                ? fromFolder(spark, sc, status.getPath(), path)
+                : fromArchive(sc, status.getPath(), path))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            DocCounts counts = DocCounts.of(docs);
+            requireEveryPart(counts, path);
+            List<String> notes = counts.repaired() == 0 ? List.of()
+                    : List.of("aclImdb: " + counts.repaired() + " reviews were not valid UTF-8;"
+                    + " their malformed bytes were replaced with U+FFFD");
+            return OrderedSplits.assemble(spark, docs, notes);
+        } finally {
+            docs.unpersist(false);
+        }
+    }
+
+    /** One task streams the whole archive: gzip cannot be split, and per-file tasks would cost far more. */
+    private static JavaRDD<LabelledDoc> fromArchive(JavaSparkContext sc, Path archive, String userPath) {
+        return sc.binaryFiles(archive.toString(), 1)
+                .flatMap(file -> reviewsInArchive(file._2(), userPath).iterator());
+    }
+
+    private static List<LabelledDoc> reviewsInArchive(PortableDataStream archive, String userPath) throws Exception {
+        List<LabelledDoc> docs = new ArrayList<>();
+        long[] nextPosition = new long[Split.values().length];
+        try (DataInputStream in = archive.open()) {
+            TarGzEntries.forEach(in, userPath, name -> REVIEW.matcher(name).find(), (name, bytes) -> {
+                Matcher m = REVIEW.matcher(name);
+                m.find();
+                Split split = Split.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+                docs.add(review(split, nextPosition[split.ordinal()]++, m.group(1), m.group(3), bytes));
+            });
+        }
+        return docs;
+    }
+
+    /**
+     * The four folders are listed on the driver (which also fixes each review's position: file name
+     * order) and read by binaryFiles; files the listing did not return, such as non-.txt files, are skipped.
+     */
+    private static JavaRDD<LabelledDoc> fromFolder(SparkSession spark, JavaSparkContext sc, Path dir, String userPath) {
+        Path root = corpusRoot(spark, dir, userPath);
+        Map<String, Long> positions = new HashMap<>();
+        List<String> folders = new ArrayList<>();
+        for (Split split : Split.values()) {
+            long position = 0;
+            for (String label : LABELS) {
+                Path folder = new Path(new Path(root, split.folder()), label);
+                if (!InputPaths.isDirectory(spark, folder)) {
+                    throw JobException.input("data.path: " + userPath + " has no " + split.folder() + "/" + label
+                            + " folder; " + LAYOUT);
+                }
+                folders.add(folder.toString());
+                for (Path file : InputPaths.filesIn(spark, folder, n -> n.endsWith(".txt"))) {
+                    positions.put(split.folder() + "/" + label + "/" + file.getName(), position++);
+                }
+            }
+        }
+        Broadcast<Map<String, Long>> known = sc.broadcast(positions);
+        return sc.binaryFiles(String.join(",", folders), sc.defaultParallelism())
+                .flatMap(file -> {
+                    Matcher m = REVIEW.matcher(new Path(file._1()).toUri().getPath());
+                    Long position = m.find() ? known.value().get(m.group(1)) : null;
+                    if (position == null) {
+                        return List.<LabelledDoc>of().iterator();
+                    }
+                    Split split = Split.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+                    return List.of(review(split, position, m.group(1), m.group(3), file._2().toArray())).iterator();
+                });
+    }
+
+    /** data.path may be the aclImdb folder itself or the folder it was unpacked into. */
+    private static Path corpusRoot(SparkSession spark, Path dir, String userPath) {
+        if (InputPaths.isDirectory(spark, new Path(dir, "train")) || InputPaths.isDirectory(spark, new Path(dir, "test"))) {
+            return dir;
+        }
+        Path nested = new Path(dir, "aclImdb");
+        if (InputPaths.isDirectory(spark, nested)) {
+            return nested;
+        }
+        throw JobException.input("data.path: " + userPath + " has no train/ and test/ folders (nor aclImdb/train,"
+                + " aclImdb/test); " + LAYOUT);
+    }
+
+    private static LabelledDoc review(Split split, long position, String id, String label, byte[] bytes) {
+        Utf8Text.Decoded text = Utf8Text.decode(bytes);
+        return new LabelledDoc(split, position, id, text.text(), label, text.repaired());
+    }
+
+    private static void requireEveryPart(DocCounts counts, String userPath) {
+        if (counts.total() == 0) {
+            throw JobException.input("data.path: no aclImdb reviews in " + userPath + "; " + LAYOUT);
+        }
+        for (Split split : Split.values()) {
+            for (String label : LABELS) {
+                if (counts.count(split, label) == 0) {
+                    throw JobException.input("data.path: " + userPath + " has no " + split.folder() + "/" + label
+                            + " reviews; " + LAYOUT);
+                }
+            }
+        }
+    }
+}

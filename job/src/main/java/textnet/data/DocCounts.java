@@ -1,0 +1,57 @@
+package textnet.data;
+
+import org.apache.spark.api.java.JavaRDD;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Documents per split and label, and how many needed repair: one pass, summed on the driver. */
+final class DocCounts implements Serializable {
+
+    private final Map<String, Long> perSplitAndLabel = new TreeMap<>();
+    private long repaired;
+
+    static DocCounts of(JavaRDD<LabelledDoc> docs) {
+        return docs.aggregate(new DocCounts(), DocCounts::add, DocCounts::merge);
+    }
+
+    private static DocCounts add(DocCounts counts, LabelledDoc doc) {
+        counts.perSplitAndLabel.merge(key(doc.split(), doc.label()), 1L, Long::sum);
+        counts.repaired += doc.repaired() ? 1 : 0;
+        return counts;
+    }
+
+    private static DocCounts merge(DocCounts a, DocCounts b) {
+        b.perSplitAndLabel.forEach((k, v) -> a.perSplitAndLabel.merge(k, v, Long::sum));
+        a.repaired += b.repaired;
+        return a;
+    }
+
+    private static String key(Split split, String label) {
+        return split.folder() + "/" + label;
+    }
+
+    long count(Split split, String label) {
+        return perSplitAndLabel.getOrDefault(key(split, label), 0L);
+    }
+
+    long total() {
+        return perSplitAndLabel.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long repaired() {
+        return repaired;
+    }
+
+    /** The labels with at least one document in the split, sorted. */
+    Set<String> labels(Split split) {
+        Set<String> labels = new TreeSet<>();
+        String prefix = split.folder() + "/";
+        perSplitAndLabel.keySet().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> labels.add(k.substring(prefix.length())));
+        return labels;
+    }
+}

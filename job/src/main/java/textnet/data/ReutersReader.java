@@ -1,0 +1,145 @@
+package textnet.data;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import textnet.JobException;
+
+import java.io.DataInputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reuters-21578 (Lewis), the 22 files {@code reut2-000.sgm … reut2-021.sgm} in a folder or in
+ * {@code reuters21578.tar.gz}, reduced to a {@link ReutersSubset}. A document's id is its NEWID; rows
+ * keep file order, then document order within the file.
+ */
+final class ReutersReader {
+
+    static final String HINT = "run scripts/fetch-data reuters or point data.path at your copy";
+    private static final Pattern SGML_FILE = Pattern.compile("(?:^|/)(reut2-\\d{3}\\.sgm)$");
+
+    /** One file's parse; {@code index} is the file's place in the source, the high half of each position. */
+    private record ParsedFile(String name, int index, ReutersSgml.Parsed parsed) implements Serializable {
+
+        List<LabelledDoc> subsetCandidates() {
+            List<LabelledDoc> docs = new ArrayList<>();
+            List<ReutersDocument> all = parsed.documents();
+            for (int i = 0; i < all.size(); i++) {
+                ReutersDocument d = all.get(i);
+                Split split = ReutersSubset.splitOf(d);
+                if (split != null) {
+                    docs.add(new LabelledDoc(split, ((long) index << 32) | i, d.newId(), d.text(), d.topics().get(0), false));
+                }
+            }
+            return docs;
+        }
+    }
+
+    private ReutersReader() {
+    }
+
+    static Corpus read(SparkSession spark, String path, ReutersSubset subset) {
+        FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<ParsedFile> files = (status.isDirectory()
+                ? fromFolder(spark, sc, status.getPath(), path)
+                : fromArchive(sc, status.getPath(), path))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            List<String> notes = problemNotes(files, path);
+            JavaRDD<LabelledDoc> candidates = files.flatMap(f -> f.subsetCandidates().iterator());
+            Set<String> topics = topicsInBothSplits(DocCounts.of(candidates), subset);
+            JavaRDD<LabelledDoc> kept = candidates.filter(d -> topics.contains(d.label()));
+            if (topics.isEmpty()) {
+                throw JobException.input("data.path: " + path + " has no " + subset.name().toLowerCase(Locale.ROOT)
+                        + " documents (TOPICS=\"YES\", one topic, a topic found in both LEWISSPLIT TRAIN and TEST)");
+            }
+            return OrderedSplits.assemble(spark, kept, notes);
+        } finally {
+            files.unpersist(false);
+        }
+    }
+
+    /** One task streams the archive: gzip cannot be split, and the whole corpus is 27 MB. */
+    private static JavaRDD<ParsedFile> fromArchive(JavaSparkContext sc, Path archive, String userPath) {
+        return sc.binaryFiles(archive.toString(), 1).flatMap(file -> filesInArchive(file._2(), userPath).iterator());
+    }
+
+    private static List<ParsedFile> filesInArchive(PortableDataStream archive, String userPath) throws Exception {
+        List<ParsedFile> files = new ArrayList<>();
+        try (DataInputStream in = archive.open()) {
+            TarGzEntries.forEach(in, userPath, name -> SGML_FILE.matcher(name).find(),
+                    (name, bytes) -> files.add(parse(baseName(name), files.size(), bytes)));
+        }
+        return files;
+    }
+
+    private static JavaRDD<ParsedFile> fromFolder(SparkSession spark, JavaSparkContext sc, Path dir, String userPath) {
+        List<Path> sgml = InputPaths.filesIn(spark, dir, n -> SGML_FILE.matcher(n).find());
+        if (sgml.isEmpty()) {
+            throw JobException.input("data.path: " + userPath + " has no reut2-*.sgm files; " + HINT);
+        }
+        Map<String, Integer> indexByName = new HashMap<>();
+        sgml.forEach(p -> indexByName.put(p.getName(), indexByName.size()));
+        List<String> paths = sgml.stream().map(Path::toString).toList();
+        return sc.binaryFiles(String.join(",", paths), sc.defaultParallelism()).map(file -> {
+            String name = new Path(file._1()).getName();
+            return parse(name, indexByName.get(name), file._2().toArray());
+        });
+    }
+
+    /** The files are Latin-1 (reut2-017.sgm is not valid UTF-8), so every byte is a character. */
+    private static ParsedFile parse(String name, int index, byte[] bytes) {
+        return new ParsedFile(name, index, ReutersSgml.parse(name, new String(bytes, StandardCharsets.ISO_8859_1)));
+    }
+
+    private static String baseName(String entryName) {
+        Matcher m = SGML_FILE.matcher(entryName);
+        return m.find() ? m.group(1) : entryName;
+    }
+
+    /** What the driver needs to know of a parsed file: no document text. */
+    private record FileSummary(String name, int index, int documents, List<String> problems) implements Serializable {
+    }
+
+    /** One note per file with chunks that could not be parsed; no documents at all is an error. */
+    private static List<String> problemNotes(JavaRDD<ParsedFile> files, String userPath) {
+        List<FileSummary> summaries = new ArrayList<>(files
+                .map(f -> new FileSummary(f.name(), f.index(), f.parsed().documents().size(), f.parsed().problems()))
+                .collect());
+        summaries.sort(Comparator.comparingInt(FileSummary::index));
+        if (summaries.stream().mapToInt(FileSummary::documents).sum() == 0) {
+            throw JobException.input("data.path: no <REUTERS> documents in the reut2-*.sgm files of " + userPath + "; " + HINT);
+        }
+        List<String> notes = new ArrayList<>();
+        for (FileSummary f : summaries) {
+            if (!f.problems().isEmpty()) {
+                notes.add("reuters21578: " + f.name() + ": skipped " + f.problems().size() + " <REUTERS> chunk(s) that"
+                        + " could not be parsed (first: " + f.problems().get(0) + ")");
+            }
+        }
+        return notes;
+    }
+
+    private static Set<String> topicsInBothSplits(DocCounts counts, ReutersSubset subset) {
+        Set<String> topics = new TreeSet<>(counts.labels(Split.TRAIN));
+        topics.retainAll(counts.labels(Split.TEST));
+        topics.removeIf(t -> !subset.keeps(t));
+        return topics;
+    }
+}

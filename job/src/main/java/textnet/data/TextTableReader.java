@@ -1,0 +1,86 @@
+package textnet.data;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import textnet.JobException;
+import textnet.config.DataConfig;
+
+import java.util.List;
+
+/**
+ * csv (with a header; quoted fields may span lines), jsonl and parquet: the columns
+ * {@code data.text-column} and {@code data.label-column}. Labels are cast to strings, a null text is
+ * read as "", a null label is an error. id = the row's 0-based number within its split.
+ */
+final class TextTableReader {
+
+    private static final String CORRUPT_RECORD = "_corrupt_record";
+
+    private TextTableReader() {
+    }
+
+    static Corpus read(SparkSession spark, SplitFiles files, DataConfig config) {
+        return new Corpus(split(spark, config, files.path(Split.TRAIN)), split(spark, config, files.path(Split.TEST)),
+                List.of());
+    }
+
+    private static Dataset<Row> split(SparkSession spark, DataConfig config, String path) {
+        Dataset<Row> table = load(spark, config.format(), path);
+        requireColumn(table, path, "data.text-column", config.textColumn());
+        requireColumn(table, path, "data.label-column", config.labelColumn());
+        String labelColumn = config.labelColumn();
+        // Spark marks a line that is not JSON by filling this column; without it the row would read as nulls.
+        Column corrupt = List.of(table.columns()).contains(CORRUPT_RECORD) ? column(CORRUPT_RECORD) : functions.lit(null);
+        var rows = table.select(column(config.textColumn()).cast("string"), column(labelColumn).cast("string"),
+                        corrupt.cast("string"))
+                .javaRDD()
+                .zipWithIndex()
+                .map(row -> {
+                    String text = row._1().getString(0);
+                    String label = row._1().getString(1);
+                    if (row._1().getString(2) != null) {
+                        throw JobException.input(path + ": row " + row._2() + " is not a JSON object");
+                    }
+                    if (label == null) {
+                        throw JobException.input(path + ": row " + row._2() + " has no value in column '" + labelColumn + "'");
+                    }
+                    return RowFactory.create(Long.toString(row._2()), text == null ? "" : text, label);
+                });
+        return spark.createDataFrame(rows, Corpus.SCHEMA);
+    }
+
+    private static Dataset<Row> load(SparkSession spark, String format, String path) {
+        try {
+            return switch (format) {
+                // escape '"': RFC 4180 doubles quotes inside quoted fields; Spark's default escape is '\'.
+                case "csv" -> spark.read().option("header", "true").option("multiLine", "true")
+                        .option("escape", "\"").csv(path);
+                case "jsonl" -> spark.read().option("columnNameOfCorruptRecord", CORRUPT_RECORD).json(path);
+                case "parquet" -> spark.read().parquet(path);
+                default -> throw new IllegalArgumentException("not a table format: " + format);
+            };
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw JobException.input(path + ": not a readable " + format + " file: " + why, e);
+        }
+    }
+
+    private static void requireColumn(Dataset<Row> table, String path, String key, String name) {
+        List<String> columns = List.of(table.columns());
+        if (!columns.contains(name)) {
+            throw JobException.input(path + ": no column '" + name + "' (" + key + "); columns found: "
+                    + (columns.isEmpty() ? "none" : String.join(", ", columns)));
+        }
+    }
+
+    /** Backticks, so a column name with dots or spaces is taken as one name. */
+    private static Column column(String name) {
+        return functions.col("`" + name.replace("`", "``") + "`");
+    }
+}

@@ -1,0 +1,141 @@
+package textnet.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import textnet.SparkTestSupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static textnet.data.Fixtures.inputError;
+import static textnet.data.Fixtures.rows;
+import static textnet.data.Fixtures.utf8;
+
+class AclImdbReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Deliberately not in name order, with the parts the reader must ignore. */
+    private static Map<String, byte[]> corpus() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("aclImdb/README", utf8("not a review"));
+        entries.put("aclImdb/train/pos/1_9.txt", utf8("great film"));
+        entries.put("aclImdb/train/neg/3_1.txt", utf8("awful <br /><br />film"));
+        entries.put("aclImdb/train/unsup/7_0.txt", utf8("no label"));
+        entries.put("aclImdb/train/neg/0_2.txt", utf8("boring"));
+        entries.put("aclImdb/test/pos/2_8.txt", utf8("caf\u00e9 scene, lovely"));
+        entries.put("aclImdb/test/neg/5_3.txt", utf8("meh"));
+        entries.put("aclImdb/train/labeledBow.feat", utf8("0:1"));
+        return entries;
+    }
+
+    private static Corpus read(Object path) {
+        return CorpusReaders.read(SparkTestSupport.spark(), Configs.path("aclimdb", path));
+    }
+
+    @Test
+    void archiveRowsKeepEntryOrderWithIdsInsideTheCorpus() throws IOException {
+        Corpus corpus = read(Fixtures.tarGz(tmp.resolve("imdb.tar.gz"), corpus()));
+        assertEquals(List.of("train/pos/1_9.txt|great film|pos", "train/neg/3_1.txt|awful <br /><br />film|neg",
+                "train/neg/0_2.txt|boring|neg"), rows(corpus.train()));
+        assertEquals(List.of("test/pos/2_8.txt|caf\u00e9 scene, lovely|pos", "test/neg/5_3.txt|meh|neg"),
+                rows(corpus.test()));
+        assertEquals(List.of(), corpus.notes());
+        assertEquals(Corpus.SCHEMA, corpus.train().schema());
+    }
+
+    @Test
+    void folderRowsKeepFileNameOrderFromTheCorpusOrItsParent() {
+        Path parent = Fixtures.folder(tmp.resolve("unpacked"), corpus());
+        List<String> train = List.of("train/neg/0_2.txt|boring|neg", "train/neg/3_1.txt|awful <br /><br />film|neg",
+                "train/pos/1_9.txt|great film|pos");
+        assertEquals(train, rows(read(parent).train()));
+        Corpus direct = read(parent.resolve("aclImdb"));
+        assertEquals(train, rows(direct.train()));
+        assertEquals(List.of("test/neg/5_3.txt|meh|neg", "test/pos/2_8.txt|caf\u00e9 scene, lovely|pos"),
+                rows(direct.test()));
+    }
+
+    @Test
+    void sameArchiveGivesSameRowsInSameOrder() throws IOException {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 200; i++) {
+            String split = i % 3 == 0 ? "test" : "train";
+            many.put("aclImdb/" + split + "/" + (i % 2 == 0 ? "pos" : "neg") + "/" + (997 * i % 200) + "_5.txt",
+                    utf8("review " + i));
+        }
+        Path archive = Fixtures.tarGz(tmp.resolve("many.tar.gz"), many);
+        Corpus first = read(archive);
+        List<String> train = rows(first.train());
+        assertEquals(train, rows(read(archive).train()));
+        assertEquals(133, train.size());
+        for (int i = 1; i < train.size(); i++) {
+            assertTrue(number(train.get(i - 1)) < number(train.get(i)), "archive order: " + train);
+        }
+        assertEquals(SparkTestSupport.spark().sparkContext().defaultParallelism(), first.train().rdd().getNumPartitions());
+    }
+
+    private static int number(String row) {
+        return Integer.parseInt(row.substring(row.indexOf("|review ") + 8, row.lastIndexOf('|')));
+    }
+
+    @Test
+    void malformedUtf8IsReplacedAndCounted() throws IOException {
+        Map<String, byte[]> entries = corpus();
+        entries.put("aclImdb/test/neg/6_1.txt", new byte[] {'b', 'a', 'd', (byte) 0xFF, '!'});
+        Corpus corpus = read(Fixtures.tarGz(tmp.resolve("bad.tar.gz"), entries));
+        assertTrue(rows(corpus.test()).contains("test/neg/6_1.txt|bad\uFFFD!|neg"));
+        assertEquals(1, corpus.notes().size());
+        assertTrue(corpus.notes().get(0).contains("1 reviews were not valid UTF-8"), corpus.notes().get(0));
+    }
+
+    @Test
+    void missingPathSaysHowToGetTheData() {
+        String message = inputError(() -> read(tmp.resolve("nowhere.tar.gz")));
+        assertTrue(message.contains("nowhere.tar.gz") && message.contains("run scripts/fetch-data imdb"), message);
+        assertTrue(inputError(() -> read(null)).contains("'data.path' is not set"));
+    }
+
+    @Test
+    void missingLabelFolderIsNamed() {
+        Map<String, byte[]> entries = corpus();
+        entries.remove("aclImdb/test/pos/2_8.txt");
+        Path dir = Fixtures.folder(tmp.resolve("partial"), entries);
+        String message = inputError(() -> read(dir));
+        assertTrue(message.contains("has no test/pos folder"), message);
+    }
+
+    @Test
+    void archiveWithoutAPartOrWithoutReviewsIsAnError() throws IOException {
+        Map<String, byte[]> entries = corpus();
+        entries.remove("aclImdb/train/pos/1_9.txt");
+        String message = inputError(() -> read(Fixtures.tarGz(tmp.resolve("partial.tar.gz"), entries)));
+        assertTrue(message.contains("has no train/pos reviews"), message);
+        Path empty = Fixtures.tarGz(tmp.resolve("empty.tar.gz"), Map.of("aclImdb/README", utf8("x")));
+        assertTrue(inputError(() -> read(empty)).contains("no aclImdb reviews in"));
+        Files.createDirectories(tmp.resolve("nothing"));
+        assertTrue(inputError(() -> read(tmp.resolve("nothing"))).contains("has no train/ and test/ folders"));
+    }
+
+    @Test
+    void truncatedOrNonGzipArchiveIsAnInputError() throws IOException {
+        Map<String, byte[]> big = corpus();
+        byte[] noise = new byte[200_000];
+        new java.util.Random(1).nextBytes(noise);
+        big.put("aclImdb/train/pos/9_9.txt", noise);
+        byte[] whole = Files.readAllBytes(Fixtures.tarGz(tmp.resolve("whole.tar.gz"), big));
+        Path truncated = Files.write(tmp.resolve("truncated.tar.gz"), Arrays.copyOf(whole, whole.length / 2));
+        String message = inputError(() -> read(truncated));
+        assertTrue(message.startsWith(truncated.toString() + ": not a readable .tar.gz archive"), message);
+        Path plain = Files.writeString(tmp.resolve("plain.tar.gz"), "just text");
+        assertTrue(inputError(() -> read(plain)).startsWith(plain + ": not a readable .tar.gz archive"));
+    }
+}

@@ -1,0 +1,64 @@
+package textnet.data;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import textnet.SparkTestSupport;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real corpora from ../shared/data (skipped when absent, except on CI). */
+class RealCorporaTest {
+
+    @Test
+    void imdbArchiveHas12500ReviewsPerLabelAndSplit() {
+        var spark = SparkTestSupport.spark();
+        var archive = SparkTestSupport.corpus("aclImdb-labeled.tar.gz");
+        long start = System.nanoTime();
+        Corpus corpus = CorpusReaders.read(spark, Configs.path("aclimdb", archive));
+        Map<String, Long> train = labelCounts(corpus.train());
+        Map<String, Long> test = labelCounts(corpus.test());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.err.printf("aclImdb-labeled.tar.gz: read 50,000 reviews (read + one count per split) in %.2f s%n", seconds);
+
+        assertEquals(Map.of("neg", 12_500L, "pos", 12_500L), train);
+        assertEquals(Map.of("neg", 12_500L, "pos", 12_500L), test);
+        assertEquals(List.of(), corpus.notes());
+        Row first = corpus.train().first();
+        assertTrue(first.getString(0).startsWith("train/neg/"), first.getString(0));
+    }
+
+    @Test
+    void reutersR52Has52ClassesIn6532TrainAnd2568TestDocuments() {
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(),
+                Configs.reuters(SparkTestSupport.corpus("reuters21578.tar.gz"), "r52"));
+        assertEquals(6_532, corpus.train().count());
+        assertEquals(2_568, corpus.test().count());
+        assertEquals(52, labelCounts(corpus.train()).size());
+        assertEquals(52, labelCounts(corpus.test()).size());
+        assertEquals(List.of(), corpus.notes());
+    }
+
+    @Test
+    void reutersR8Has8ClassesIn5485TrainAnd2189TestDocuments() {
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(),
+                Configs.reuters(SparkTestSupport.corpus("reuters21578.tar.gz"), "r8"));
+        assertEquals(5_485, corpus.train().count());
+        assertEquals(2_189, corpus.test().count());
+        assertEquals(List.of("acq", "crude", "earn", "grain", "interest", "money-fx", "ship", "trade"),
+                List.copyOf(labelCounts(corpus.train()).keySet()));
+    }
+
+    static Map<String, Long> labelCounts(Dataset<Row> rows) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Row r : rows.groupBy("label").count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
+    }
+}

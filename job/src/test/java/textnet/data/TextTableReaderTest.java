@@ -1,0 +1,107 @@
+package textnet.data;
+
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import textnet.SparkTestSupport;
+import textnet.config.DataConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static textnet.data.Fixtures.inputError;
+import static textnet.data.Fixtures.rows;
+
+/** tsv, csv, jsonl and parquet: the generic formats read from data.train and data.test. */
+class TextTableReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Corpus read(DataConfig config) {
+        return CorpusReaders.read(SparkTestSupport.spark(), config);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(tmp.resolve(name), content);
+    }
+
+    @Test
+    void tsvSplitsOnTheFirstTabAndSkipsEmptyLines() throws IOException {
+        Path train = write("train.tsv", "pos\tgood\tfun\tfilm\n\nneg\tbad\n\n");
+        Path test = write("test.tsv", "neg\t\n");
+        Corpus corpus = read(Configs.files("tsv", train, test));
+        assertEquals(List.of("0|good\tfun\tfilm|pos", "1|bad|neg"), rows(corpus.train()));
+        assertEquals(List.of("0||neg"), rows(corpus.test()));
+    }
+
+    @Test
+    void tsvLineWithoutATabNamesFileAndLine() throws IOException {
+        Path train = write("train.tsv", "pos\tok\n\njust text\n");
+        String message = inputError(() -> read(Configs.files("tsv", train, train)).train().collectAsList());
+        assertEquals(train + " line 3: no tab; tsv lines are label<TAB>text", message);
+    }
+
+    @Test
+    void csvHasAHeaderAndQuotedFieldsMaySpanLines() throws IOException {
+        Path train = write("train.csv", "label,text\npos,\"line one\nline two, still\"\nneg,\"say \"\"hi\"\"\"\n1,\n");
+        Corpus corpus = read(Configs.files("csv", train, train));
+        assertEquals(List.of("0|line one\nline two, still|pos", "1|say \"hi\"|neg", "2||1"), rows(corpus.train()));
+    }
+
+    @Test
+    void jsonlLabelsBecomeStringsAndNullTextIsEmpty() throws IOException {
+        Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n{\"text\": null, \"label\": 0}\n"
+                + "{\"label\": 1, \"extra\": true}\n");
+        Corpus corpus = read(Configs.files("jsonl", train, train));
+        assertEquals(List.of("0|a|1", "1||0", "2||1"), rows(corpus.train()));
+    }
+
+    @Test
+    void parquetReadsTheConfiguredColumns() {
+        SparkSession spark = SparkTestSupport.spark();
+        StructType schema = new StructType().add("body", DataTypes.StringType).add("y", DataTypes.IntegerType);
+        String path = tmp.resolve("train.parquet").toString();
+        spark.createDataFrame(List.of(RowFactory.create("first", 3), RowFactory.create("second", 7)), schema)
+                .coalesce(1).write().parquet(path);
+        Corpus corpus = read(Configs.columns("parquet", path, path, "body", "y"));
+        assertEquals(List.of("0|first|3", "1|second|7"), rows(corpus.test()));
+    }
+
+    @Test
+    void missingColumnNamesTheFileAndTheColumnsFound() throws IOException {
+        Path train = write("train.csv", "label,body\npos,x\n");
+        String message = inputError(() -> read(Configs.files("csv", train, train)));
+        assertEquals(train + ": no column 'text' (data.text-column); columns found: label, body", message);
+    }
+
+    @Test
+    void nullLabelIsAnErrorNamingTheRow() throws IOException {
+        Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\"}\n");
+        assertEquals(train + ": row 1 has no value in column 'label'",
+                inputError(() -> read(Configs.files("jsonl", train, train)).train().collectAsList()));
+    }
+
+    @Test
+    void malformedJsonIsAnInputError() throws IOException {
+        Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n{not json\n");
+        assertEquals(train + ": row 1 is not a JSON object",
+                inputError(() -> read(Configs.files("jsonl", train, train)).train().collectAsList()));
+    }
+
+    @Test
+    void unsetOrMissingSplitFilesAreNamed() throws IOException {
+        Path train = write("train.tsv", "a\tb\n");
+        assertEquals("config key 'data.test' is not set; the tsv format reads its splits from data.train and data.test",
+                inputError(() -> read(Configs.files("tsv", train, null))));
+        String missing = inputError(() -> read(Configs.files("csv", tmp.resolve("nope.csv"), train)));
+        assertTrue(missing.startsWith("data.train: " + tmp.resolve("nope.csv") + " does not exist"), missing);
+    }
+}
