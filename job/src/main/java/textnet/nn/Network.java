@@ -18,6 +18,7 @@ public final class Network {
     private final NetworkSpec spec;
     private final DataType dtype;
     private final int last;
+    private final MultiHotInput multiHotInput;
     private final Map<Integer, BatchBuffers> buffersByRows = new HashMap<>();
     private ParameterViews paramViews;
     private ParameterViews gradViews;
@@ -27,6 +28,7 @@ public final class Network {
         this.spec = spec;
         this.dtype = HostValues.check(dtype);
         this.last = spec.layers().size() - 1;
+        this.multiHotInput = new MultiHotInput(spec.inputSize(), spec.layers().get(0).units());
     }
 
     public NetworkSpec spec() {
@@ -89,14 +91,13 @@ public final class Network {
     private void forward(ParameterViews p, MultiHotBatch batch, BatchBuffers buffers) {
         if (!spec.sparseInput()) {
             buffers.denseInput.assign(0);
-            MultiHotInput.expand(batch, spec.inputSize(), buffers.denseInputValues);
+            multiHotInput.expand(batch, buffers.denseInputValues);
         }
         for (int l = 0; l <= last; l++) {
             DenseSpec layer = spec.layers().get(l);
             INDArray z = buffers.activation(l);
             if (l == 0 && spec.sparseInput()) {
-                MultiHotInput.forward(batch, p.firstWeights(), p.firstBiases(), layer.inputs(), layer.units(),
-                        buffers.activationValues(0));
+                multiHotInput.forward(batch, p.firstWeights(), p.firstBiases(), buffers.activationValues(0));
             } else {
                 Nd4j.gemm(layerInput(l, buffers), p.weights(l), z, false, false, 1.0, 0.0);
                 z.addiRowVector(p.bias(l));
@@ -131,8 +132,9 @@ public final class Network {
         for (int l = last; l >= 0; l--) {
             INDArray delta = buffers.delta(l);
             if (l == 0 && spec.sparseInput()) {
-                g.weights(0).assign(0); // only the batch's rows get gradient; the rest must read 0
-                MultiHotInput.backward(batch, buffers.deltaValues(0), spec.layers().get(0).units(), g.firstWeights());
+                // rows of W0 the batch does not touch get gradient 0, so the optimizer's dense update
+                // is the same math as on the dense path
+                multiHotInput.backward(batch, buffers.deltaValues(0), g.firstWeights());
             } else {
                 Nd4j.gemm(layerInput(l, buffers), delta, g.weights(l), true, false, 1.0, 0.0);
             }
