@@ -59,6 +59,10 @@ public final class Network {
      * batch's loss sum and correct count.
      */
     public BatchStats lossAndGradient(INDArray params, MultiHotBatch batch, INDArray grad) {
+        if (batch.size() == 0) {
+            grad.assign(0);
+            return BatchStats.EMPTY;
+        }
         BatchBuffers buffers = buffers(batch.size());
         ParameterViews p = paramViews = ParameterViews.of(spec, params, paramViews);
         ParameterViews g = gradViews = ParameterViews.of(spec, grad, gradViews);
@@ -71,6 +75,9 @@ public final class Network {
 
     /** Loss sum and correct count, forward pass only. */
     public BatchStats evaluate(INDArray params, MultiHotBatch batch) {
+        if (batch.size() == 0) {
+            return BatchStats.EMPTY;
+        }
         BatchBuffers buffers = buffers(batch.size());
         forward(paramViews = ParameterViews.of(spec, params, paramViews), batch, buffers);
         return new BatchStats(outputLoss(batch, buffers, false), countCorrect(batch, buffers), batch.size());
@@ -78,6 +85,9 @@ public final class Network {
 
     /** The outputs, {@code [rows, outputUnits]}: probabilities (binary: P(class 1)), or the raw outputs for mse. */
     public INDArray predict(INDArray params, MultiHotBatch batch) {
+        if (batch.size() == 0) {
+            return Nd4j.create(dtype, 0, spec.outputUnits());
+        }
         BatchBuffers buffers = buffers(batch.size());
         forward(paramViews = ParameterViews.of(spec, params, paramViews), batch, buffers);
         INDArray outputs = buffers.activation(last).dup();
