@@ -27,7 +27,9 @@ final class HostValues {
     }
 
     static HostValues of(INDArray array) {
-        if (array.ordering() != 'c' || array.length() != 0 && array.elementWiseStride() != 1) {
+        // a vector's order flag is arbitrary (a rank-1 view may say 'f'); a matrix must be row-major
+        boolean rowMajor = array.ordering() == 'c' || array.isVector() || array.rank() <= 1;
+        if (!rowMajor || array.length() > 1 && array.elementWiseStride() != 1) {
             throw new IllegalArgumentException("needs a contiguous row-major array, got " + array.shapeInfoToString());
         }
         var bytes = array.data().asNio().order(ByteOrder.nativeOrder());

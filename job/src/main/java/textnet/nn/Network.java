@@ -18,6 +18,7 @@ public final class Network {
     private final NetworkSpec spec;
     private final DataType dtype;
     private final int last;
+    private final MultiHotInput multiHotInput;
     private final Map<Integer, BatchBuffers> buffersByRows = new HashMap<>();
     private ParameterViews paramViews;
     private ParameterViews gradViews;
@@ -27,6 +28,7 @@ public final class Network {
         this.spec = spec;
         this.dtype = HostValues.check(dtype);
         this.last = spec.layers().size() - 1;
+        this.multiHotInput = new MultiHotInput(spec.inputSize(), spec.layers().get(0).units());
     }
 
     public NetworkSpec spec() {
@@ -57,6 +59,10 @@ public final class Network {
      * batch's loss sum and correct count.
      */
     public BatchStats lossAndGradient(INDArray params, MultiHotBatch batch, INDArray grad) {
+        if (batch.size() == 0) {
+            grad.assign(0);
+            return BatchStats.EMPTY;
+        }
         BatchBuffers buffers = buffers(batch.size());
         ParameterViews p = paramViews = ParameterViews.of(spec, params, paramViews);
         ParameterViews g = gradViews = ParameterViews.of(spec, grad, gradViews);
@@ -69,6 +75,9 @@ public final class Network {
 
     /** Loss sum and correct count, forward pass only. */
     public BatchStats evaluate(INDArray params, MultiHotBatch batch) {
+        if (batch.size() == 0) {
+            return BatchStats.EMPTY;
+        }
         BatchBuffers buffers = buffers(batch.size());
         forward(paramViews = ParameterViews.of(spec, params, paramViews), batch, buffers);
         return new BatchStats(outputLoss(batch, buffers, false), countCorrect(batch, buffers), batch.size());
@@ -76,6 +85,9 @@ public final class Network {
 
     /** The outputs, {@code [rows, outputUnits]}: probabilities (binary: P(class 1)), or the raw outputs for mse. */
     public INDArray predict(INDArray params, MultiHotBatch batch) {
+        if (batch.size() == 0) {
+            return Nd4j.create(dtype, 0, spec.outputUnits());
+        }
         BatchBuffers buffers = buffers(batch.size());
         forward(paramViews = ParameterViews.of(spec, params, paramViews), batch, buffers);
         INDArray outputs = buffers.activation(last).dup();
@@ -89,14 +101,13 @@ public final class Network {
     private void forward(ParameterViews p, MultiHotBatch batch, BatchBuffers buffers) {
         if (!spec.sparseInput()) {
             buffers.denseInput.assign(0);
-            MultiHotInput.expand(batch, spec.inputSize(), buffers.denseInputValues);
+            multiHotInput.expand(batch, buffers.denseInputValues);
         }
         for (int l = 0; l <= last; l++) {
             DenseSpec layer = spec.layers().get(l);
             INDArray z = buffers.activation(l);
             if (l == 0 && spec.sparseInput()) {
-                MultiHotInput.forward(batch, p.firstWeights(), p.firstBiases(), layer.inputs(), layer.units(),
-                        buffers.activationValues(0));
+                multiHotInput.forward(batch, p.firstWeights(), p.firstBiases(), buffers.activationValues(0));
             } else {
                 Nd4j.gemm(layerInput(l, buffers), p.weights(l), z, false, false, 1.0, 0.0);
                 z.addiRowVector(p.bias(l));
@@ -131,8 +142,9 @@ public final class Network {
         for (int l = last; l >= 0; l--) {
             INDArray delta = buffers.delta(l);
             if (l == 0 && spec.sparseInput()) {
-                g.weights(0).assign(0); // only the batch's rows get gradient; the rest must read 0
-                MultiHotInput.backward(batch, buffers.deltaValues(0), spec.layers().get(0).units(), g.firstWeights());
+                // rows of W0 the batch does not touch get gradient 0, so the optimizer's dense update
+                // is the same math as on the dense path
+                multiHotInput.backward(batch, buffers.deltaValues(0), g.firstWeights());
             } else {
                 Nd4j.gemm(layerInput(l, buffers), delta, g.weights(l), true, false, 1.0, 0.0);
             }

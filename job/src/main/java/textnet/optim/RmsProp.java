@@ -1,19 +1,13 @@
 package textnet.optim;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
-
 /**
  * RMSprop as Keras 3 defines it (keras/src/optimizers/rmsprop.py, no momentum, not centered):
  * {@code v = rho v + (1 - rho) g^2;  p -= lr g / sqrt(v + eps)}. State: {@code v}, P values.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends ElementwiseOptimizer {
     private final double learningRate;
     private final double rho;
     private final double epsilon;
-    private final Scratch scratch = new Scratch();
-    private INDArray stateSeen;
-    private INDArray velocity;
 
     public RmsProp(double learningRate, double rho, double epsilon) {
         this.learningRate = learningRate;
@@ -27,14 +21,21 @@ public final class RmsProp implements Optimizer {
     }
 
     @Override
-    public void step(INDArray params, INDArray grad, INDArray state, long iteration) {
-        if (state != stateSeen) {
-            velocity = Scratch.statePart(state, 0, params);
-            stateSeen = state;
+    void update(float[] p, float[] g, float[] v, int n, long iteration) {
+        float lr = (float) learningRate;
+        float rho = (float) this.rho;
+        float eps = (float) epsilon;
+        for (int i = 0; i < n; i++) {
+            v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+            p[i] -= lr * g[i] / (float) Math.sqrt(v[i] + eps);
         }
-        INDArray t = scratch.like(params);
-        velocity.muli(rho).addi(t.assign(grad).muli(grad).muli(1 - rho));
-        Transforms.sqrt(t.assign(velocity).addi(epsilon), false);
-        params.subi(t.rdivi(grad).muli(learningRate));
+    }
+
+    @Override
+    void update(double[] p, double[] g, double[] v, int n, long iteration) {
+        for (int i = 0; i < n; i++) {
+            v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
+            p[i] -= learningRate * g[i] / Math.sqrt(v[i] + epsilon);
+        }
     }
 }

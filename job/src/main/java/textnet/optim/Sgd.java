@@ -1,18 +1,13 @@
 package textnet.optim;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 /**
  * SGD with optional momentum as Keras 3 defines it (keras/src/optimizers/sgd.py, no Nesterov):
  * {@code velocity = momentum velocity - lr g;  p += velocity}; with momentum 0 plain {@code p -= lr g}
  * and no state.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends ElementwiseOptimizer {
     private final double learningRate;
     private final double momentum;
-    private final Scratch scratch = new Scratch();
-    private INDArray stateSeen;
-    private INDArray velocity;
 
     public Sgd(double learningRate, double momentum) {
         this.learningRate = learningRate;
@@ -25,17 +20,32 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void step(INDArray params, INDArray grad, INDArray state, long iteration) {
-        INDArray t = scratch.like(params);
-        if (momentum == 0) {
-            params.subi(t.assign(grad).muli(learningRate));
+    void update(float[] p, float[] g, float[] velocity, int n, long iteration) {
+        float lr = (float) learningRate;
+        float mu = (float) momentum;
+        if (velocity == null) {
+            for (int i = 0; i < n; i++) {
+                p[i] -= lr * g[i];
+            }
             return;
         }
-        if (state != stateSeen) {
-            velocity = Scratch.statePart(state, 0, params);
-            stateSeen = state;
+        for (int i = 0; i < n; i++) {
+            velocity[i] = mu * velocity[i] - lr * g[i];
+            p[i] += velocity[i];
         }
-        velocity.muli(momentum).subi(t.assign(grad).muli(learningRate));
-        params.addi(velocity);
+    }
+
+    @Override
+    void update(double[] p, double[] g, double[] velocity, int n, long iteration) {
+        if (velocity == null) {
+            for (int i = 0; i < n; i++) {
+                p[i] -= learningRate * g[i];
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            velocity[i] = momentum * velocity[i] - learningRate * g[i];
+            p[i] += velocity[i];
+        }
     }
 }
