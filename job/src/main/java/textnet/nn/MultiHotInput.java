@@ -10,14 +10,17 @@ import java.util.Arrays;
  * into only those rows of {@code dW0}. ND4J's segment-sum and pullRows ops were ~300x slower for this.
  *
  * <p>For FLOAT (training) the loops run over a Java copy of {@code W0} / {@code dW0}, moved with one
- * bulk copy each way: the JIT vectorises loops over a {@code float[]}, not over a direct buffer's
- * {@code get(i)}. DOUBLE (gradient checks) goes element by element, the same arithmetic.
+ * bulk copy each way (a {@code float[]} read costs less than a direct buffer's checked {@code get(i)}),
+ * and keep eight units' sums in locals at a time. IMDB net, batch 512: ~1 ms for forward and backward
+ * together, against ~3 ms for the plain loops over the buffers. DOUBLE (gradient checks) goes
+ * element by element through {@link HostValues}, adding in the same order.
  */
 final class MultiHotInput {
+    private static final int BLOCK = 8;
     private final int inputs;
     private final int units;
+    /** W0 during forward, then dW0 during backward. */
     private final float[] weights;
-    private static final int BLOCK = 8;
 
     MultiHotInput(int inputs, int units) {
         this.inputs = inputs;
