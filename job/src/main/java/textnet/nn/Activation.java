@@ -1,6 +1,8 @@
 package textnet.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import textnet.JobException;
 
@@ -45,11 +47,8 @@ public enum Activation {
      */
     public void backpropInPlace(INDArray a, INDArray delta, INDArray scratch) {
         switch (this) {
-            case RELU -> {
-                // a >= 0, so sign(a) is the step function [z > 0]
-                Transforms.sign(scratch.assign(a), false);
-                delta.muli(scratch);
-            }
+            // one native op instead of step-then-multiply: delta where a > 0 (same as z > 0), else 0
+            case RELU -> Nd4j.exec(new ThresholdReluBp(a, delta, delta, 0.0));
             case SIGMOID -> delta.muli(scratch.assign(a).rsubi(1).muli(a));
             case TANH -> delta.muli(scratch.assign(a).muli(a).rsubi(1));
             case SOFTMAX -> {

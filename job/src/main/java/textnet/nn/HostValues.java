@@ -14,12 +14,18 @@ import java.nio.FloatBuffer;
  * buffer, so indices are shifted by the array's own offset (views into a flat parameter vector).
  */
 final class HostValues {
+    /**
+     * The NIO buffer does not keep ND4J's native memory alive; without this reference a collected
+     * array's memory is freed under the view (a crash in native code, not an exception).
+     */
+    private final INDArray owner;
     private final FloatBuffer floats;
     private final DoubleBuffer doubles;
     private final int offset;
     private final int length;
 
-    private HostValues(FloatBuffer floats, DoubleBuffer doubles, int offset, int length) {
+    private HostValues(INDArray owner, FloatBuffer floats, DoubleBuffer doubles, int offset, int length) {
+        this.owner = owner;
         this.floats = floats;
         this.doubles = doubles;
         this.offset = offset;
@@ -36,8 +42,8 @@ final class HostValues {
         int offset = Math.toIntExact(array.offset());
         int length = Math.toIntExact(array.length());
         return switch (array.dataType()) {
-            case FLOAT -> new HostValues(bytes.asFloatBuffer(), null, offset, length);
-            case DOUBLE -> new HostValues(null, bytes.asDoubleBuffer(), offset, length);
+            case FLOAT -> new HostValues(array, bytes.asFloatBuffer(), null, offset, length);
+            case DOUBLE -> new HostValues(array, null, bytes.asDoubleBuffer(), offset, length);
             default -> throw new IllegalArgumentException("float or double arrays only, got " + array.dataType());
         };
     }

@@ -10,20 +10,22 @@ import java.util.Arrays;
  * into only those rows of {@code dW0}. ND4J's segment-sum and pullRows ops were ~300x slower for this.
  *
  * <p>For FLOAT (training) the loops run over a Java copy of {@code W0} / {@code dW0}, moved with one
- * bulk copy each way: the JIT vectorises loops over a {@code float[]}, not over a direct buffer's
- * {@code get(i)}. DOUBLE (gradient checks) goes element by element, the same arithmetic.
+ * bulk copy each way (a {@code float[]} read costs less than a direct buffer's checked {@code get(i)}),
+ * and keep eight units' sums in locals at a time. IMDB net, batch 512: ~1 ms for forward and backward
+ * together, against ~3 ms for the plain loops over the buffers. DOUBLE (gradient checks) goes
+ * element by element through {@link HostValues}, adding in the same order.
  */
 final class MultiHotInput {
+    private static final int BLOCK = 8;
     private final int inputs;
     private final int units;
+    /** W0 during forward, then dW0 during backward. */
     private final float[] weights;
-    private final float[] rowSum;
 
     MultiHotInput(int inputs, int units) {
         this.inputs = inputs;
         this.units = units;
         this.weights = new float[Math.multiplyExact(inputs, units)];
-        this.rowSum = new float[units];
     }
 
     /** {@code z[r] = b0 + sum over r's indices i of W0[i]}. */
@@ -32,20 +34,46 @@ final class MultiHotInput {
             forwardAnyType(batch, w0, b0, z);
             return;
         }
-        w0.floats().get(w0.offset(), weights, 0, weights.length);
-        float[] sum = rowSum;
+        float[] w = weights;
+        w0.floats().get(w0.offset(), w, 0, w.length);
+        int[] offsets = batch.rowOffsets();
+        int[] indices = batch.indices();
         for (int r = 0; r < batch.size(); r++) {
-            for (int u = 0; u < units; u++) {
-                sum[u] = (float) b0.get(u);
-            }
-            for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
-                int row = checkedIndex(batch.indices()[k]) * units;
-                for (int u = 0; u < units; u++) {
-                    sum[u] += weights[row + u];
+            checkIndices(indices, offsets[r], offsets[r + 1]);
+            int u0 = 0;
+            // eight running sums in locals (registers) per pass: twice as fast as a loop over a
+            // units-long sum array, which the JIT cannot vectorise for 16 units
+            for (; u0 + BLOCK <= units; u0 += BLOCK) {
+                float s0 = (float) b0.get(u0), s1 = (float) b0.get(u0 + 1), s2 = (float) b0.get(u0 + 2);
+                float s3 = (float) b0.get(u0 + 3), s4 = (float) b0.get(u0 + 4), s5 = (float) b0.get(u0 + 5);
+                float s6 = (float) b0.get(u0 + 6), s7 = (float) b0.get(u0 + 7);
+                for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                    int i = indices[k] * units + u0;
+                    s0 += w[i];
+                    s1 += w[i + 1];
+                    s2 += w[i + 2];
+                    s3 += w[i + 3];
+                    s4 += w[i + 4];
+                    s5 += w[i + 5];
+                    s6 += w[i + 6];
+                    s7 += w[i + 7];
                 }
+                int o = r * units + u0;
+                z.set(o, s0);
+                z.set(o + 1, s1);
+                z.set(o + 2, s2);
+                z.set(o + 3, s3);
+                z.set(o + 4, s4);
+                z.set(o + 5, s5);
+                z.set(o + 6, s6);
+                z.set(o + 7, s7);
             }
-            for (int u = 0; u < units; u++) {
-                z.set(r * units + u, sum[u]);
+            for (; u0 < units; u0++) {
+                float sum = (float) b0.get(u0);
+                for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                    sum += w[indices[k] * units + u0];
+                }
+                z.set(r * units + u0, sum);
             }
         }
     }
@@ -59,21 +87,37 @@ final class MultiHotInput {
             backwardAnyType(batch, delta, dW0);
             return;
         }
-        float[] gradient = weights; // free again once forward is done
-        Arrays.fill(gradient, 0);
-        float[] rowDelta = rowSum;
+        float[] g = weights; // free again once forward is done
+        Arrays.fill(g, 0);
+        int[] offsets = batch.rowOffsets();
+        int[] indices = batch.indices();
         for (int r = 0; r < batch.size(); r++) {
-            for (int u = 0; u < units; u++) {
-                rowDelta[u] = (float) delta.get(r * units + u);
+            int u0 = 0;
+            for (; u0 + BLOCK <= units; u0 += BLOCK) { // the row's deltas in locals, as in forward
+                int o = r * units + u0;
+                float d0 = (float) delta.get(o), d1 = (float) delta.get(o + 1), d2 = (float) delta.get(o + 2);
+                float d3 = (float) delta.get(o + 3), d4 = (float) delta.get(o + 4), d5 = (float) delta.get(o + 5);
+                float d6 = (float) delta.get(o + 6), d7 = (float) delta.get(o + 7);
+                for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                    int i = indices[k] * units + u0;
+                    g[i] += d0;
+                    g[i + 1] += d1;
+                    g[i + 2] += d2;
+                    g[i + 3] += d3;
+                    g[i + 4] += d4;
+                    g[i + 5] += d5;
+                    g[i + 6] += d6;
+                    g[i + 7] += d7;
+                }
             }
-            for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
-                int row = batch.indices()[k] * units;
-                for (int u = 0; u < units; u++) {
-                    gradient[row + u] += rowDelta[u];
+            for (; u0 < units; u0++) {
+                float d = (float) delta.get(r * units + u0);
+                for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                    g[indices[k] * units + u0] += d;
                 }
             }
         }
-        dW0.floats().put(dW0.offset(), gradient, 0, gradient.length);
+        dW0.floats().put(dW0.offset(), g, 0, g.length);
     }
 
     private void forwardAnyType(MultiHotBatch batch, HostValues w0, HostValues b0, HostValues z) {
@@ -118,6 +162,12 @@ final class MultiHotInput {
     }
 
     /** An index past the vocabulary would silently read the biases that follow W0. */
+    private void checkIndices(int[] indices, int from, int to) {
+        for (int k = from; k < to; k++) {
+            checkedIndex(indices[k]);
+        }
+    }
+
     private int checkedIndex(int index) {
         if (index < 0 || index >= inputs) {
             throw new IllegalArgumentException("multi-hot index " + index + " outside 0.." + (inputs - 1));

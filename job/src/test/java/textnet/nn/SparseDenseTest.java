@@ -48,15 +48,16 @@ class SparseDenseTest {
     /**
      * Parameters and gradient given as views at an offset into larger arrays (as a driver keeping
      * parameters and state together might), the gradient holding garbage beforehand: both paths
-     * agree, and rows of W0 that no input row touches get exactly 0.
+     * agree, and rows of W0 that no input row touches get exactly 0. 11 first-layer units: the
+     * sparse path's blocks of 8 and its remainder.
      */
     @Test
     void gradientsAgreeOnViewsAndOverwriteGarbage() {
         INDArray[] grads = new INDArray[2];
         for (int path = 0; path < 2; path++) {
             NetworkSpec spec = new NetworkSpec(30, List.of(
-                    new DenseSpec(30, 6, Activation.TANH),
-                    new DenseSpec(6, 3, Activation.SOFTMAX)), Loss.CATEGORICAL_CROSSENTROPY, path == 0);
+                    new DenseSpec(30, 11, Activation.TANH),
+                    new DenseSpec(11, 3, Activation.SOFTMAX)), Loss.CATEGORICAL_CROSSENTROPY, path == 0);
             Network network = new Network(spec, DataType.FLOAT);
             int p = spec.parameterCount();
             INDArray paramsAndMore = Nd4j.zeros(DataType.FLOAT, 1, 5 + p);
@@ -69,8 +70,8 @@ class SparseDenseTest {
             grads[path] = grad.dup();
             assertEquals(7f, gradAndMore.getFloat(0, 2));
             for (int untouched : new int[]{5, 6, 10, 28}) {
-                for (int u = 0; u < 6; u++) {
-                    assertEquals(0f, grad.getFloat(0, untouched * 6 + u));
+                for (int u = 0; u < 11; u++) {
+                    assertEquals(0f, grad.getFloat(0, untouched * 11 + u));
                 }
             }
         }
