@@ -55,7 +55,7 @@ class TsvAndPredictTest {
         assertTrue(run.out().contains("val_accuracy"), run.out());
         JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         double accuracy = m.path("test").path("accuracy").asDouble();
-        assertTrue(accuracy > 0.85, "learns the toy TSV: " + accuracy);
+        assertTrue(accuracy > 0.75, "learns the noisy toy TSV well above chance (0.5): " + accuracy);
         assertTrue(m.path("history").get(0).has("val_loss"));
         String csv = Files.readString(out.resolve("history.csv"));
         assertTrue(csv.startsWith("epoch,loss,accuracy,val_loss,val_accuracy,seconds\n"), csv);
