@@ -53,8 +53,8 @@ final class Predictor {
         }
         SparkSession spark = SparkSessions.create(master, "textnet predict", false);
         Dataset<Row> docs = PredictInput.read(spark, input, model.config().data());
-        Dataset<Row> features = model.vectorizer().features(docs).select("id", "features");
-        List<Tuple2<String, float[]>> scored = score(features.javaRDD(), model.spec(), model.parameters()).collect();
+        List<Tuple2<String, float[]>> scored = score(model.vectorizer().transformUnlabelled(docs), model.spec(),
+                model.parameters()).collect();
         List<String> classes = model.vectorizer().labels().labels();
         try {
             write(scored, classes, model.spec().outputUnits(), output);
@@ -99,9 +99,10 @@ final class Predictor {
     }
 
     /** (id, output units) per document, computed partition by partition in batches. */
-    private static JavaRDD<Tuple2<String, float[]>> score(JavaRDD<Row> features, NetworkSpec spec, float[] parameters) {
+    private static JavaRDD<Tuple2<String, float[]>> score(JavaRDD<Tuple2<String, int[]>> features, NetworkSpec spec,
+                                                          float[] parameters) {
         int units = spec.outputUnits();
-        return features.mapPartitions((Iterator<Row> rows) -> {
+        return features.mapPartitions((Iterator<Tuple2<String, int[]>> rows) -> {
             NativeThreads.useOnePerTask();
             Network network = new Network(spec, DataType.FLOAT);
             INDArray params = Nd4j.createFromArray(parameters).reshape(1, parameters.length);
@@ -110,9 +111,9 @@ final class Predictor {
             List<int[]> indices = new ArrayList<>();
             while (rows.hasNext() || !ids.isEmpty()) {
                 if (rows.hasNext()) {
-                    Row r = rows.next();
-                    ids.add(r.getString(0));
-                    indices.add(textnet.text.TextVectorizer.indicesOf(r.get(1)));
+                    Tuple2<String, int[]> r = rows.next();
+                    ids.add(r._1());
+                    indices.add(r._2());
                 }
                 if (ids.size() == BATCH || (!rows.hasNext() && !ids.isEmpty())) {
                     float[] probs = network.predict(params, batchOf(indices)).ravel().toFloatVector();

@@ -67,13 +67,17 @@ final class TrainCommand implements Callable<Integer> {
             Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
                     + ", " + config.train().partitions() + " partitions");
 
+            long sparkReadyAt = System.nanoTime();
             Corpus corpus = CorpusReaders.read(spark, config.data());
+            long readAt = System.nanoTime();
             VectorizedCorpus vectorized = VectorizedCorpus.of(corpus, config);
             vectorized.notes().forEach(n -> Console.info("note: " + n));
             Console.info(String.format(Locale.ROOT, "%,d train / %,d validation / %,d test rows, %d classes, vocabulary %,d",
                     vectorized.trainRows(), vectorized.validationRows(), vectorized.testRows(),
                     vectorized.vectorizer().labels().size(), vectorized.vectorizer().vocabulary().size()));
             long vectorizedAt = System.nanoTime();
+            Console.info(String.format(Locale.ROOT, "spark %.1fs, read %.1fs, vectorize %.1fs",
+                    (sparkReadyAt - started) / 1e9, (readAt - sparkReadyAt) / 1e9, (vectorizedAt - readAt) / 1e9));
 
             NetworkSpec spec = TrainedModel.specOf(config, vectorized.vectorizer());
             Trainer.Result result = new Trainer(spec, config.train())

@@ -14,12 +14,14 @@ public final class MultiHotBlocks {
     }
 
     /**
-     * Row i goes to partition i mod n, and keeps its order there: the assignment depends only on
-     * the rows' order, never on shuffle timing, so every run trains each partition on the same rows.
+     * Row j of input partition i goes to partition (i + j) mod n, and there rows keep the input's
+     * order: the assignment depends only on the input's order, never on shuffle timing, so every run
+     * trains each partition on the same rows, and no extra pass is needed to number them.
      */
     public static JavaRDD<MultiHotBlock> deal(JavaRDD<MultiHotRow> rows, int partitions, String name) {
-        JavaRDD<MultiHotBlock> blocks = rows.zipWithIndex()
-                .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
+        JavaRDD<MultiHotBlock> blocks = rows
+                .mapPartitionsWithIndex((input, it) -> new Numbered<>(input, it), true)
+                .mapToPair(t -> t)
                 .repartitionAndSortWithinPartitions(new RoundRobin(partitions))
                 .mapPartitions(it -> Collections.singletonList(MultiHotBlock.of(new Values<>(it))).iterator(), true)
                 .setName(name)
@@ -42,7 +44,8 @@ public final class MultiHotBlocks {
 
         @Override
         public int getPartition(Object key) {
-            return (int) ((Long) key % partitions);
+            long k = (Long) key;
+            return (int) (((k >>> 32) + (k & 0xFFFFFFFFL)) % partitions);
         }
 
         @Override
@@ -53,6 +56,28 @@ public final class MultiHotBlocks {
         @Override
         public int hashCode() {
             return partitions;
+        }
+    }
+
+    /** Each row keyed by (input partition, position in it), packed into one sortable long. */
+    private static final class Numbered<V> implements java.util.Iterator<Tuple2<Long, V>> {
+        private final long input;
+        private final java.util.Iterator<V> rows;
+        private long position;
+
+        Numbered(int input, java.util.Iterator<V> rows) {
+            this.input = input;
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public Tuple2<Long, V> next() {
+            return new Tuple2<>(input << 32 | position++, rows.next());
         }
     }
 

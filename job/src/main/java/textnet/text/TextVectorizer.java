@@ -1,22 +1,22 @@
 package textnet.text;
 
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.ml.feature.CountVectorizerModel;
-import org.apache.spark.ml.feature.RegexTokenizer;
-import org.apache.spark.ml.linalg.SparseVector;
-import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import textnet.config.VectorizerConfig;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Text to multi-hot rows with Spark ML's own stages: {@link RegexTokenizer} (lowercase, split on
- * the token pattern) and a binary {@link CountVectorizerModel} over a {@link Vocabulary} fitted on
- * the training split only. Fitted once per run and saved with the model, so {@code predict} turns
- * text into exactly the rows training saw.
+ * Text to multi-hot rows: {@link Tokenizer} tokens looked up in a {@link Vocabulary} fitted on the
+ * training split only, and class names looked up in the {@link LabelIndex}. Fitted once per run
+ * and saved with the model, so {@code predict} turns text into exactly the rows training saw.
  */
 public final class TextVectorizer implements Serializable {
 
@@ -32,9 +32,10 @@ public final class TextVectorizer implements Serializable {
 
     /** Fits vocabulary and labels on {@code train} (columns id, text, label). */
     public static TextVectorizer fit(Dataset<Row> train, VectorizerConfig config) {
-        Vocabulary vocabulary = Vocabulary.fit(tokenize(train, config), config.vocabularySize());
-        List<String> labels = train.select("label").distinct().javaRDD()
-                .map(r -> r.getString(0)).collect().stream().sorted().toList();
+        Vocabulary vocabulary = Vocabulary.fit(train.select("text").javaRDD().map(r -> r.getString(0)),
+                new Tokenizer(config), config.vocabularySize());
+        List<String> labels = train.select("label").javaRDD().map(r -> r.getString(0))
+                .distinct().collect().stream().sorted().toList();
         return new TextVectorizer(config, vocabulary, new LabelIndex(labels));
     }
 
@@ -53,27 +54,67 @@ public final class TextVectorizer implements Serializable {
     /** Labelled rows in the order of {@code docs}; {@code split} names the data in errors. */
     public JavaRDD<MultiHotRow> transform(Dataset<Row> docs, String split) {
         LabelIndex labelIndex = labels;
-        return features(docs).select("label", "features").javaRDD()
-                .map(r -> new MultiHotRow(labelIndex.indexOf(r.getString(0), split), indicesOf(r.get(1))));
+        Broadcast<Columns> columns = columns(docs);
+        return docs.select("label", "text").javaRDD()
+                .map(r -> new MultiHotRow(labelIndex.indexOf(r.getString(0), split), columns.value().of(r.getString(1))));
     }
 
-    /** Unlabelled rows for prediction: (id, multi-hot indices). Label -1. */
-    public Dataset<Row> features(Dataset<Row> docs) {
-        CountVectorizerModel counts = new CountVectorizerModel(vocabulary.tokens().toArray(String[]::new))
-                .setInputCol("tokens").setOutputCol("features").setBinary(true);
-        return counts.transform(tokenize(docs, config));
+    /** (id, multi-hot indices) of unlabelled documents (columns id, text), for prediction. */
+    public JavaRDD<scala.Tuple2<String, int[]>> transformUnlabelled(Dataset<Row> docs) {
+        Broadcast<Columns> columns = columns(docs);
+        return docs.select("id", "text").javaRDD()
+                .map(r -> new scala.Tuple2<>(r.getString(0), columns.value().of(r.getString(1))));
     }
 
-    public static int[] indicesOf(Object features) {
-        Vector v = (Vector) features;
-        return v instanceof SparseVector s ? s.indices() : v.toSparse().indices();
+    /** The multi-hot indices of one text (sorted, distinct). */
+    public int[] indicesOf(String text) {
+        return new Columns(new Tokenizer(config), vocabulary.index()).of(text);
     }
 
-    private static Dataset<Row> tokenize(Dataset<Row> docs, VectorizerConfig config) {
-        return new RegexTokenizer()
-                .setInputCol("text").setOutputCol("tokens")
-                .setPattern(config.tokenPattern()).setGaps(true)
-                .setToLowercase(config.lowercase()).setMinTokenLength(1)
-                .transform(docs);
+    private Broadcast<Columns> columns(Dataset<Row> docs) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(docs.sparkSession().sparkContext());
+        return sc.broadcast(new Columns(new Tokenizer(config), vocabulary.index()));
+    }
+
+    /** Token to column lookup, shipped once per executor as a broadcast. */
+    private record Columns(Tokenizer tokenizer, Map<String, Integer> index) implements Serializable {
+        int[] of(String text) {
+            Collector found = new Collector(index);
+            tokenizer.forEachToken(text, found);
+            return found.sortedDistinct();
+        }
+    }
+
+    /** Gathers the columns of the tokens it is given. */
+    private static final class Collector implements Consumer<String> {
+        private final Map<String, Integer> index;
+        private int[] columns = new int[64];
+        private int count;
+
+        Collector(Map<String, Integer> index) {
+            this.index = index;
+        }
+
+        @Override
+        public void accept(String token) {
+            Integer column = index.get(token);
+            if (column != null) {
+                if (count == columns.length) {
+                    columns = Arrays.copyOf(columns, count * 2);
+                }
+                columns[count++] = column;
+            }
+        }
+
+        int[] sortedDistinct() {
+            Arrays.sort(columns, 0, count);
+            int distinct = 0;
+            for (int i = 0; i < count; i++) {
+                if (i == 0 || columns[i] != columns[i - 1]) {
+                    columns[distinct++] = columns[i];
+                }
+            }
+            return Arrays.copyOf(columns, distinct);
+        }
     }
 }

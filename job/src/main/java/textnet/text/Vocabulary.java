@@ -1,14 +1,14 @@
 package textnet.text;
 
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The feature columns: the most frequent training tokens, most frequent first (Keras's
@@ -25,13 +25,30 @@ public record Vocabulary(List<String> tokens) implements Serializable {
         return tokens.size();
     }
 
-    /** @param tokenized rows with an array-of-strings column {@code tokens} */
-    public static Vocabulary fit(Dataset<Row> tokenized, int maxSize) {
-        JavaPairRDD<String, Long> counts = tokenized.select("tokens").javaRDD()
-                .flatMap(row -> row.<String>getList(0).iterator())
-                .mapToPair(token -> new Tuple2<>(token, 1L))
-                .reduceByKey(Long::sum);
-        List<Tuple2<String, Long>> top = counts.takeOrdered(maxSize, new ByFrequency());
+    /** Column of each token. */
+    public Map<String, Integer> index() {
+        Map<String, Integer> index = new HashMap<>(tokens.size() * 2);
+        for (int i = 0; i < tokens.size(); i++) {
+            index.put(tokens.get(i), i);
+        }
+        return index;
+    }
+
+    /** Counts every token occurrence in {@code texts}, a partition at a time, and keeps the top {@code maxSize}. */
+    public static Vocabulary fit(JavaRDD<String> texts, Tokenizer tokenizer, int maxSize) {
+        List<Tuple2<String, Long>> top = texts
+                .mapPartitions(it -> {
+                    Map<String, long[]> counts = new HashMap<>();
+                    while (it.hasNext()) {
+                        tokenizer.forEachToken(it.next(), t -> counts.computeIfAbsent(t, k -> new long[1])[0]++);
+                    }
+                    List<Tuple2<String, Long>> out = new ArrayList<>(counts.size());
+                    counts.forEach((t, c) -> out.add(new Tuple2<>(t, c[0])));
+                    return out.iterator();
+                })
+                .mapToPair(t -> t)
+                .reduceByKey(Long::sum)
+                .takeOrdered(maxSize, new ByFrequency());
         List<String> tokens = new ArrayList<>(top.size());
         for (Tuple2<String, Long> t : top) {
             tokens.add(t._1());
