@@ -1,5 +1,6 @@
 package textnet.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,7 @@ import textnet.io.RunDirectory;
 import textnet.io.TrainedModel;
 import textnet.nn.NetworkSpec;
 import textnet.text.VectorizedCorpus;
+import textnet.train.EpochListener;
 import textnet.train.Trainer;
 
 import java.nio.file.Path;
@@ -23,7 +25,6 @@ import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long started = System.nanoTime();
+        PhaseClock clock = new PhaseClock();
         List<String> all = new ArrayList<>(overrides);
         if (data != null) {
             all.add(0, "data.path=" + quoted(data));
@@ -63,45 +64,52 @@ final class TrainCommand implements Callable<Integer> {
         Path outDir = out != null ? out : Paths.get("runs", config.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try (RunDirectory run = RunDirectory.create(outDir, overwrite)) {
+            // 1. Spark, then read and vectorize (the vocabulary sees the training split only)
             SparkSession spark = SparkSessions.create(master, "textnet train " + config.name(), true);
             Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
                     + ", " + config.train().partitions() + " partitions");
-
-            long sparkReadyAt = System.nanoTime();
+            clock.lap("jvm_start_to_spark");
             Corpus corpus = CorpusReaders.read(spark, config.data());
-            long readAt = System.nanoTime();
+            clock.lap("read");
             VectorizedCorpus vectorized = VectorizedCorpus.of(corpus, config);
+            clock.lap("vectorize");
             vectorized.notes().forEach(n -> Console.info("note: " + n));
-            Console.info(String.format(Locale.ROOT, "%,d train / %,d validation / %,d test rows, %d classes, vocabulary %,d",
+            Console.info(String.format(Locale.ROOT, "%,d train / %,d validation / %,d test rows, %d classes,"
+                            + " vocabulary %,d (JVM start to Spark %.1fs, read %.1fs, vectorize %.1fs)",
                     vectorized.trainRows(), vectorized.validationRows(), vectorized.testRows(),
-                    vectorized.vectorizer().labels().size(), vectorized.vectorizer().vocabulary().size()));
-            long vectorizedAt = System.nanoTime();
-            Console.info(String.format(Locale.ROOT, "spark %.1fs, read %.1fs, vectorize %.1fs",
-                    (sparkReadyAt - started) / 1e9, (readAt - sparkReadyAt) / 1e9, (vectorizedAt - readAt) / 1e9));
+                    vectorized.vectorizer().labels().size(), vectorized.vectorizer().vocabulary().size(),
+                    clock.get("jvm_start_to_spark"), clock.get("read"), clock.get("vectorize")));
 
+            // 2. train: the epoch loop prints Keras's line per epoch
             NetworkSpec spec = TrainedModel.specOf(config, vectorized.vectorizer());
             Trainer.Result result = new Trainer(spec, config.train())
                     .fit(vectorized.train(), vectorized.hasValidation() ? vectorized.validation() : null,
-                            epoch -> Console.out(epoch.kerasLine(config.train().epochs())));
-            long trainedAt = System.nanoTime();
+                            EpochListener.watching(epoch -> Console.out(epoch.kerasLine(config.train().epochs()))));
+            double trainSeconds = clock.lap("train");
 
+            // 3. evaluate on the held-out test split
             spark.sparkContext().setJobDescription("Evaluate: test");
             Evaluator.Scored test = new Evaluator(spec).predict(vectorized.test(), result.state().parameters());
             Map<String, Object> testMetrics = TestMetrics.of(test, vectorized.vectorizer().labels().labels());
             Console.out(TestMetrics.summary(testMetrics));
-            long evaluatedAt = System.nanoTime();
+            clock.lap("evaluate");
 
+            // 4. outputs, then _SUCCESS and the rename into place
             TrainedModel model = new TrainedModel(config, vectorized.vectorizer(), spec, result.state().parameters());
             ModelFiles.save(model, run.path().resolve("model"));
             MetricsReport.writeHistoryCsv(result.history(), run.path().resolve("history.csv"));
-            Map<String, Double> seconds = new LinkedHashMap<>();
-            seconds.put("read_vectorize", (vectorizedAt - started) / 1e9);
-            seconds.put("train", (trainedAt - vectorizedAt) / 1e9);
-            seconds.put("evaluate", (evaluatedAt - trainedAt) / 1e9);
-            seconds.put("total", (System.nanoTime() - started) / 1e9);
-            MetricsReport.writeJson(MetricsReport.metrics(config.name(), model.task(),
+            clock.lap("outputs");
+            Map<String, Double> seconds = clock.seconds();
+            seconds.put("read_vectorize", clock.get("read") + clock.get("vectorize"));
+            ObjectNode metrics = MetricsReport.metrics(config.name(), model.task(),
                     vectorized.vectorizer().labels().labels(), config.train().partitions(), testMetrics,
-                    result.history(), seconds), run.path().resolve("metrics.json"));
+                    result.history(), seconds);
+            ObjectNode rows = metrics.putObject("data");
+            rows.put("train_rows", vectorized.trainRows()).put("validation_rows", vectorized.validationRows())
+                    .put("test_rows", vectorized.testRows()).put("cached_train_bytes", vectorized.trainBytes());
+            metrics.put("train_samples_per_second", vectorized.trainRows() * result.history().size() / trainSeconds);
+            metrics.putObject("memory").put("peak_heap_mib", PhaseClock.peakHeapMiB());
+            MetricsReport.writeJson(metrics, run.path().resolve("metrics.json"));
             run.commit();
             Console.info("wrote " + run.target());
         }

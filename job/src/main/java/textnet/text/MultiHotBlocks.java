@@ -1,28 +1,28 @@
 package textnet.text;
 
 import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 import java.util.Collections;
+import java.util.Iterator;
 
-/** Rows dealt round-robin into a fixed number of partitions, one {@link MultiHotBlock} each, cached. */
+/** Rows dealt into a fixed number of partitions by document id, one {@link MultiHotBlock} each, cached. */
 public final class MultiHotBlocks {
 
     private MultiHotBlocks() {
     }
 
     /**
-     * Row j of input partition i goes to partition (i + j) mod n, and there rows keep the input's
-     * order: the assignment depends only on the input's order, never on shuffle timing, so every run
-     * trains each partition on the same rows, and no extra pass is needed to number them.
+     * A row's partition is a hash of its document id, and within a partition rows are ordered by id:
+     * the assignment depends only on the documents, never on how Spark happened to split or order
+     * the input, so every run (and every retried task) trains each partition on the same rows.
      */
-    public static JavaRDD<MultiHotBlock> deal(JavaRDD<MultiHotRow> rows, int partitions, String name) {
-        JavaRDD<MultiHotBlock> blocks = rows
-                .mapPartitionsWithIndex((input, it) -> new Numbered<>(input, it), true)
-                .mapToPair(t -> t)
-                .repartitionAndSortWithinPartitions(new RoundRobin(partitions))
+    public static JavaRDD<MultiHotBlock> deal(JavaPairRDD<String, MultiHotRow> rowsById, int partitions, String name) {
+        JavaRDD<MultiHotBlock> blocks = rowsById
+                .repartitionAndSortWithinPartitions(new ByIdHash(partitions))
                 .mapPartitions(it -> Collections.singletonList(MultiHotBlock.of(new Values<>(it))).iterator(), true)
                 .setName(name)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -30,10 +30,11 @@ public final class MultiHotBlocks {
         return blocks;
     }
 
-    private static final class RoundRobin extends Partitioner {
+    /** String.hashCode is specified by the JLS, so the same id lands in the same partition on every JVM. */
+    private static final class ByIdHash extends Partitioner {
         private final int partitions;
 
-        RoundRobin(int partitions) {
+        ByIdHash(int partitions) {
             this.partitions = partitions;
         }
 
@@ -44,13 +45,14 @@ public final class MultiHotBlocks {
 
         @Override
         public int getPartition(Object key) {
-            long k = (Long) key;
-            return (int) (((k >>> 32) + (k & 0xFFFFFFFFL)) % partitions);
+            int h = key.hashCode();
+            h ^= h >>> 16; // spread ids that differ only in their last characters
+            return Math.floorMod(h * 0x9E3779B1, partitions);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof RoundRobin r && r.partitions == partitions;
+            return o instanceof ByIdHash b && b.partitions == partitions;
         }
 
         @Override
@@ -59,30 +61,8 @@ public final class MultiHotBlocks {
         }
     }
 
-    /** Each row keyed by (input partition, position in it), packed into one sortable long. */
-    private static final class Numbered<V> implements java.util.Iterator<Tuple2<Long, V>> {
-        private final long input;
-        private final java.util.Iterator<V> rows;
-        private long position;
-
-        Numbered(int input, java.util.Iterator<V> rows) {
-            this.input = input;
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return rows.hasNext();
-        }
-
-        @Override
-        public Tuple2<Long, V> next() {
-            return new Tuple2<>(input << 32 | position++, rows.next());
-        }
-    }
-
     /** The values of a key-value iterator. */
-    private record Values<V>(java.util.Iterator<Tuple2<Long, V>> pairs) implements java.util.Iterator<V> {
+    private record Values<V>(Iterator<Tuple2<String, V>> pairs) implements Iterator<V> {
         @Override
         public boolean hasNext() {
             return pairs.hasNext();

@@ -1,5 +1,6 @@
 package textnet.text;
 
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -51,12 +52,12 @@ public final class TextVectorizer implements Serializable {
         return labels;
     }
 
-    /** Labelled rows in the order of {@code docs}; {@code split} names the data in errors. */
-    public JavaRDD<MultiHotRow> transform(Dataset<Row> docs, String split) {
+    /** Labelled rows keyed by document id; {@code split} names the data in errors. */
+    public JavaPairRDD<String, MultiHotRow> transform(Dataset<Row> docs, String split) {
         LabelIndex labelIndex = labels;
         Broadcast<Columns> columns = columns(docs);
-        return docs.select("label", "text").javaRDD()
-                .map(r -> new MultiHotRow(labelIndex.indexOf(r.getString(0), split), columns.value().of(r.getString(1))));
+        return docs.select("id", "label", "text").javaRDD().mapToPair(r -> new scala.Tuple2<>(r.getString(0),
+                new MultiHotRow(labelIndex.indexOf(r.getString(1), split), columns.value().of(r.getString(2)))));
     }
 
     /** (id, multi-hot indices) of unlabelled documents (columns id, text), for prediction. */

@@ -31,7 +31,7 @@ public record VectorizedCorpus(
 
         // Validation rows: the ones with the smallest seeded hash of their id, so the choice does
         // not depend on the order or partitioning of the input.
-        Dataset<Row> train = corpus.train().withColumn("_order", functions.monotonically_increasing_id());
+        Dataset<Row> train = corpus.train();
         Dataset<Row> fitOn = train;
         Dataset<Row> heldOut = null;
         if (validation > 0) {
@@ -43,8 +43,8 @@ public record VectorizedCorpus(
             Dataset<Row> hashed = train.withColumn("_h", functions.xxhash64(functions.lit(seed), functions.col("id")));
             Row cut = hashed.orderBy("_h", "id").select("_h").offset(validation - 1).first();
             long threshold = cut.getLong(0);
-            heldOut = hashed.filter(functions.col("_h").leq(threshold)).drop("_h").orderBy("_order");
-            fitOn = hashed.filter(functions.col("_h").gt(threshold)).drop("_h").orderBy("_order");
+            heldOut = hashed.filter(functions.col("_h").leq(threshold)).drop("_h");
+            fitOn = hashed.filter(functions.col("_h").gt(threshold)).drop("_h");
         }
 
         TextVectorizer vectorizer = TextVectorizer.fit(fitOn, config.vectorizer());
@@ -65,7 +65,7 @@ public record VectorizedCorpus(
                 rows(trainBlocks), valBlocks == null ? 0 : rows(valBlocks), rows(testBlocks), notes);
     }
 
-    private static JavaRDD<MultiHotBlock> blocks(JavaRDD<MultiHotRow> rows, int partitions, String name) {
+    private static JavaRDD<MultiHotBlock> blocks(org.apache.spark.api.java.JavaPairRDD<String, MultiHotRow> rows, int partitions, String name) {
         return MultiHotBlocks.deal(rows, partitions, name + " rows");
     }
 

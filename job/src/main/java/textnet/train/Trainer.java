@@ -15,7 +15,6 @@ import textnet.text.MultiHotBlock;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The driver's epoch loop (DESIGN.md, "Data flow"): broadcast the state, let every partition
@@ -39,9 +38,9 @@ public final class Trainer {
 
     /**
      * @param validation null when there is no validation split
-     * @param onEpoch    called with each epoch's record as soon as it is known (console, checkpoints)
+     * @param onEpoch    told of each epoch as soon as it is known; may stop training
      */
-    public Result fit(JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation, Consumer<EpochRecord> onEpoch) {
+    public Result fit(JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation, EpochListener onEpoch) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(train.context());
         Evaluator evaluator = new Evaluator(spec);
         TrainingState state = initialState();
@@ -81,7 +80,9 @@ public final class Trainer {
             EpochRecord record = new EpochRecord(epoch, sum.meanLoss(), sum.accuracy(), valLoss, valAccuracy,
                     (System.nanoTime() - started) / 1e9);
             history.add(record);
-            onEpoch.accept(record);
+            if (!onEpoch.onEpoch(record, state)) {
+                break;
+            }
         }
         return new Result(state, List.copyOf(history));
     }

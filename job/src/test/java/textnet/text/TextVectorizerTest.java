@@ -1,6 +1,5 @@
 package textnet.text;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -66,7 +65,8 @@ class TextVectorizerTest {
         assertEquals(List.of("good", "bad", "film", "plot", "aa"), v.vocabulary().tokens());
         assertEquals(List.of("neg", "pos"), v.labels().labels());
 
-        List<MultiHotRow> rows = v.transform(docs("pos", "Plot, GOOD good; unknown words", "neg", "nothing known"), "test").collect();
+        List<MultiHotRow> rows = v.transform(docs("pos", "Plot, GOOD good; unknown words", "neg", "nothing known"), "test")
+                .sortByKey().values().collect();
         assertEquals(1, rows.get(0).label());
         assertArrayEquals(new int[]{0, 3}, rows.get(0).indices(), "sorted, distinct, unknown tokens dropped");
         assertArrayEquals(new int[0], rows.get(1).indices());
@@ -76,7 +76,7 @@ class TextVectorizerTest {
     @Test
     void unseenTestLabelIsAClearError() {
         TextVectorizer v = TextVectorizer.fit(docs("pos", "good", "neg", "bad"), KERAS);
-        JavaRDD<MultiHotRow> rows = v.transform(docs("maybe", "good"), "test");
+        var rows = v.transform(docs("maybe", "good"), "test");
         Exception e = assertThrows(Exception.class, rows::collect);
         JobException job = JobException.find(e);
         assertTrue(job != null && job.getMessage().contains("label 'maybe'") && job.getMessage().contains("test"),
@@ -84,22 +84,28 @@ class TextVectorizerTest {
     }
 
     @Test
-    void blocksDealRowsRoundRobinDeterministically() {
-        List<MultiHotRow> rows = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            rows.add(new MultiHotRow(i % 2, new int[]{i, i + 1}));
+    void blocksDealRowsByIdWhateverTheInputOrder() {
+        List<scala.Tuple2<String, MultiHotRow>> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(new scala.Tuple2<>("doc-" + i, new MultiHotRow(i % 2, new int[]{i, i + 1})));
         }
         var sc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext());
-        List<MultiHotBlock> blocks = MultiHotBlocks.deal(sc.parallelize(rows, 1), 3, "t").collect();
+        List<MultiHotBlock> blocks = MultiHotBlocks.deal(sc.parallelizePairs(rows, 1), 3, "t").collect();
+        List<scala.Tuple2<String, MultiHotRow>> reversed = new ArrayList<>(rows);
+        java.util.Collections.reverse(reversed);
+        List<MultiHotBlock> again = MultiHotBlocks.deal(sc.parallelizePairs(reversed, 4), 3, "t").collect();
         assertEquals(3, blocks.size());
-        assertEquals(List.of(4, 3, 3), blocks.stream().map(MultiHotBlock::size).toList());
-        MultiHotBatch first = blocks.get(0).batch(0, 4);
-        assertArrayEquals(new int[]{0, 1, 3, 4, 6, 7, 9, 10}, first.indices(), "rows 0, 3, 6, 9 in input order");
-        assertArrayEquals(new int[]{0, 2, 4, 6, 8}, first.rowOffsets());
-        assertArrayEquals(new int[]{0, 1, 0, 1}, first.labels());
-        MultiHotBatch shuffled = blocks.get(1).batch(new int[]{2, 0}, 0, 2);
-        assertArrayEquals(new int[]{7, 8, 1, 2}, shuffled.indices());
-        assertEquals(blocks.stream().map(MultiHotBlock::size).toList(),
-                MultiHotBlocks.deal(sc.parallelize(rows, 1), 3, "t").collect().stream().map(MultiHotBlock::size).toList());
+        assertEquals(300, blocks.stream().mapToInt(MultiHotBlock::size).sum());
+        for (int p = 0; p < 3; p++) {
+            assertTrue(blocks.get(p).size() > 70, "roughly balanced: " + blocks.get(p).size());
+            MultiHotBatch a = blocks.get(p).batch(0, blocks.get(p).size());
+            MultiHotBatch b = again.get(p).batch(0, again.get(p).size());
+            assertArrayEquals(a.indices(), b.indices(), "same rows in the same order");
+            assertArrayEquals(a.labels(), b.labels());
+        }
+        MultiHotBatch two = blocks.get(0).batch(new int[]{1, 0}, 0, 2);
+        MultiHotBatch first = blocks.get(0).batch(0, 2);
+        assertArrayEquals(new int[]{0, 2, 4}, first.rowOffsets());
+        assertArrayEquals(new int[]{first.indices()[2], first.indices()[3], first.indices()[0], first.indices()[1]}, two.indices());
     }
 }

@@ -54,7 +54,11 @@ class TrainerTest {
 
     private JavaRDD<MultiHotBlock> blocks(List<MultiHotRow> rows, int partitions) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext());
-        return MultiHotBlocks.deal(sc.parallelize(rows, 3), partitions, "test rows");
+        List<scala.Tuple2<String, MultiHotRow>> byId = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            byId.add(new scala.Tuple2<>(String.format("row-%05d", i), rows.get(i)));
+        }
+        return MultiHotBlocks.deal(sc.parallelizePairs(byId, 3), partitions, "test rows");
     }
 
     @Test
@@ -62,10 +66,10 @@ class TrainerTest {
         List<MultiHotRow> data = rows(200, 1);
         TrainConfig config = config(3, 1, "adam");
         Trainer trainer = new Trainer(spec(), config);
-        Trainer.Result distributed = trainer.fit(blocks(data, 1), null, r -> { });
+        Trainer.Result distributed = trainer.fit(blocks(data, 1), null, EpochListener.watching(r -> { }));
 
         TrainingState local = trainer.initialState();
-        MultiHotBlock block = MultiHotBlock.of(data.iterator());
+        MultiHotBlock block = MultiHotBlock.of(data.iterator()); // ids sort in row order
         for (int epoch = 1; epoch <= 3; epoch++) {
             PartitionResult r = new PartitionStep(null, spec(), config.optimizer(), 16, 7, epoch).train(local, block, 0);
             local = new TrainingState(r.parameters(), r.optimizerState(), local.iteration() + r.steps());
@@ -82,8 +86,8 @@ class TrainerTest {
         List<EpochRecord> seen = new ArrayList<>();
         JavaRDD<MultiHotBlock> train = blocks(data, 2);
         JavaRDD<MultiHotBlock> validation = blocks(rows(100, 3), 2);
-        Trainer.Result a = trainer.fit(train, validation, seen::add);
-        Trainer.Result b = trainer.fit(blocks(data, 2), validation, r -> { });
+        Trainer.Result a = trainer.fit(train, validation, EpochListener.watching(seen::add));
+        Trainer.Result b = trainer.fit(blocks(data, 2), validation, EpochListener.watching(r -> { }));
         assertArrayEquals(a.state().parameters(), b.state().parameters());
         assertEquals(a.history().stream().map(EpochRecord::loss).toList(), b.history().stream().map(EpochRecord::loss).toList());
 
