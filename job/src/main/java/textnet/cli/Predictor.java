@@ -7,8 +7,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
@@ -105,7 +103,6 @@ final class Predictor {
         return features.mapPartitions((Iterator<Tuple2<String, int[]>> rows) -> {
             NativeThreads.useOnePerTask();
             Network network = new Network(spec, DataType.FLOAT);
-            INDArray params = Nd4j.createFromArray(parameters).reshape(1, parameters.length);
             List<Tuple2<String, float[]>> out = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             List<int[]> indices = new ArrayList<>();
@@ -116,7 +113,7 @@ final class Predictor {
                     indices.add(r._2());
                 }
                 if (ids.size() == BATCH || (!rows.hasNext() && !ids.isEmpty())) {
-                    float[] probs = network.predict(params, batchOf(indices)).ravel().toFloatVector();
+                    float[] probs = network.predict(parameters, batchOf(indices));
                     for (int i = 0; i < ids.size(); i++) {
                         float[] p = new float[units];
                         System.arraycopy(probs, i * units, p, 0, units);

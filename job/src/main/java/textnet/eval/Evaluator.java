@@ -4,8 +4,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import textnet.nn.BatchStats;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
@@ -38,7 +36,7 @@ public final class Evaluator {
             return blocks.map(block -> {
                 NativeThreads.useOnePerTask();
                 Network network = new Network(netSpec, DataType.FLOAT);
-                INDArray p = row(params.value());
+                float[] p = params.value();
                 BatchStats sum = BatchStats.EMPTY;
                 for (int from = 0; from < block.size(); from += BATCH) {
                     sum = sum.add(network.evaluate(p, block.batch(from, Math.min(block.size(), from + BATCH))));
@@ -60,14 +58,14 @@ public final class Evaluator {
             List<Scored> parts = blocks.map(block -> {
                 NativeThreads.useOnePerTask();
                 Network network = new Network(netSpec, DataType.FLOAT);
-                INDArray p = row(params.value());
+                float[] p = params.value();
                 float[] probs = new float[block.size() * units];
                 int[] labels = new int[block.size()];
                 BatchStats sum = BatchStats.EMPTY;
                 for (int from = 0; from < block.size(); from += BATCH) {
                     MultiHotBatch batch = block.batch(from, Math.min(block.size(), from + BATCH));
                     sum = sum.add(network.evaluate(p, batch));
-                    float[] out = network.predict(p, batch).ravel().toFloatVector();
+                    float[] out = network.predict(p, batch);
                     System.arraycopy(out, 0, probs, from * units, out.length);
                     System.arraycopy(batch.labels(), 0, labels, from, batch.size());
                 }
@@ -83,10 +81,6 @@ public final class Evaluator {
         } finally {
             params.destroy();
         }
-    }
-
-    static INDArray row(float[] parameters) {
-        return Nd4j.createFromArray(parameters).reshape(1, parameters.length);
     }
 
     public record Scored(BatchStats stats, Predictions predictions) implements java.io.Serializable {

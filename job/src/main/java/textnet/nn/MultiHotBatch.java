@@ -14,6 +14,25 @@ public record MultiHotBatch(int size, int[] rowOffsets, int[] indices, int[] lab
         }
     }
 
+    /** The distinct indices of all rows, sorted: the first-layer rows this batch touches. */
+    public int[] distinctIndices(int inputSize) {
+        boolean[] seen = new boolean[inputSize];
+        int count = 0;
+        for (int k = rowOffsets[0]; k < rowOffsets[size]; k++) {
+            if (!seen[indices[k]]) {
+                seen[indices[k]] = true;
+                count++;
+            }
+        }
+        int[] distinct = new int[count];
+        for (int i = 0, at = 0; at < count; i++) {
+            if (seen[i]) {
+                distinct[at++] = i;
+            }
+        }
+        return distinct;
+    }
+
     public int nonZeros() {
         return rowOffsets[size] - rowOffsets[0];
     }

@@ -34,8 +34,12 @@ final class MultiHotInput {
             forwardAnyType(batch, w0, b0, z);
             return;
         }
-        float[] w = weights;
-        w0.floats().get(w0.offset(), w, 0, w.length);
+        w0.floats().get(w0.offset(), weights, 0, weights.length);
+        forward(batch, weights, 0, b0, z);
+    }
+
+    /** The same, reading {@code W0} from {@code w[at ..]}: training keeps its parameters on the heap. */
+    void forward(MultiHotBatch batch, float[] w, int at, HostValues b0, HostValues z) {
         int[] offsets = batch.rowOffsets();
         int[] indices = batch.indices();
         for (int r = 0; r < batch.size(); r++) {
@@ -48,7 +52,7 @@ final class MultiHotInput {
                 float s3 = (float) b0.get(u0 + 3), s4 = (float) b0.get(u0 + 4), s5 = (float) b0.get(u0 + 5);
                 float s6 = (float) b0.get(u0 + 6), s7 = (float) b0.get(u0 + 7);
                 for (int k = offsets[r]; k < offsets[r + 1]; k++) {
-                    int i = indices[k] * units + u0;
+                    int i = at + indices[k] * units + u0;
                     s0 += w[i];
                     s1 += w[i + 1];
                     s2 += w[i + 2];
@@ -71,7 +75,7 @@ final class MultiHotInput {
             for (; u0 < units; u0++) {
                 float sum = (float) b0.get(u0);
                 for (int k = offsets[r]; k < offsets[r + 1]; k++) {
-                    sum += w[indices[k] * units + u0];
+                    sum += w[at + indices[k] * units + u0];
                 }
                 z.set(r * units + u0, sum);
             }
@@ -87,8 +91,23 @@ final class MultiHotInput {
             backwardAnyType(batch, delta, dW0);
             return;
         }
-        float[] g = weights; // free again once forward is done
-        Arrays.fill(g, 0);
+        backward(batch, delta, weights, 0, null); // the copy of W0 is free again once forward is done
+        dW0.floats().put(dW0.offset(), weights, 0, weights.length);
+    }
+
+    /**
+     * The same, writing {@code dW0} into {@code g[at ..]}. With {@code touched} (the batch's distinct
+     * indices) only those rows are zeroed and written; the others keep stale values (see
+     * textnet.optim.SparseRows), which saves clearing all of W0's gradient every step.
+     */
+    void backward(MultiHotBatch batch, HostValues delta, float[] g, int at, int[] touched) {
+        if (touched == null) {
+            Arrays.fill(g, at, at + weights.length, 0);
+        } else {
+            for (int row : touched) {
+                Arrays.fill(g, at + row * units, at + (row + 1) * units, 0);
+            }
+        }
         int[] offsets = batch.rowOffsets();
         int[] indices = batch.indices();
         for (int r = 0; r < batch.size(); r++) {
@@ -99,7 +118,7 @@ final class MultiHotInput {
                 float d3 = (float) delta.get(o + 3), d4 = (float) delta.get(o + 4), d5 = (float) delta.get(o + 5);
                 float d6 = (float) delta.get(o + 6), d7 = (float) delta.get(o + 7);
                 for (int k = offsets[r]; k < offsets[r + 1]; k++) {
-                    int i = indices[k] * units + u0;
+                    int i = at + indices[k] * units + u0;
                     g[i] += d0;
                     g[i + 1] += d1;
                     g[i + 2] += d2;
@@ -113,11 +132,10 @@ final class MultiHotInput {
             for (; u0 < units; u0++) {
                 float d = (float) delta.get(r * units + u0);
                 for (int k = offsets[r]; k < offsets[r + 1]; k++) {
-                    g[indices[k] * units + u0] += d;
+                    g[at + indices[k] * units + u0] += d;
                 }
             }
         }
-        dW0.floats().put(dW0.offset(), g, 0, g.length);
     }
 
     private void forwardAnyType(MultiHotBatch batch, HostValues w0, HostValues b0, HostValues z) {

@@ -22,6 +22,7 @@ public final class Network {
     private final Map<Integer, BatchBuffers> buffersByRows = new HashMap<>();
     private ParameterViews paramViews;
     private ParameterViews gradViews;
+    private HeapStage heapStage;
 
     /** {@code FLOAT} for training, {@code DOUBLE} for gradient checks. */
     public Network(NetworkSpec spec, DataType dtype) {
@@ -97,8 +98,116 @@ public final class Network {
         return outputs;
     }
 
-    /** Layer by layer: z = x W + b, then a = f(z) in place; the output keeps its logits for a fused loss. */
+    /**
+     * The training path: parameters and gradient in Java arrays that stay on the heap for a whole
+     * partition-epoch, so the optimizer updates them in place and the sparse first layer reads and
+     * writes {@code W0} directly. Only the small layers after it are copied into ND4J for their gemms
+     * (a few thousand values), instead of moving all P values across each step. FLOAT only.
+     */
+    public BatchStats lossAndGradient(float[] params, MultiHotBatch batch, float[] grad) {
+        return lossAndGradient(params, batch, grad, null);
+    }
+
+    /**
+     * With {@code touched} (the batch's distinct indices, sparse input only), W0's gradient is written
+     * in those rows only and the rest of that block is left stale: the caller's optimizer is told
+     * (textnet.optim.SparseRows) and treats those rows as zero.
+     */
+    public BatchStats lossAndGradient(float[] params, MultiHotBatch batch, float[] grad, int[] touched) {
+        if (touched != null && !spec.sparseInput()) {
+            throw new IllegalArgumentException("touched rows only apply to the sparse input path");
+        }
+        if (batch.size() == 0) {
+            java.util.Arrays.fill(grad, 0);
+            return BatchStats.EMPTY;
+        }
+        HeapStage stage = heapStage(params);
+        BatchBuffers buffers = buffers(batch.size());
+        forward(stage.params, batch, buffers, params);
+        double lossSum = outputLoss(batch, buffers, true);
+        long correct = countCorrect(batch, buffers);
+        backward(stage.params, stage.grads, batch, buffers, grad, touched);
+        stage.storeGradient(grad);
+        return new BatchStats(lossSum, correct, batch.size());
+    }
+
+    /** {@link #evaluate(INDArray, MultiHotBatch)} with heap parameters. */
+    public BatchStats evaluate(float[] params, MultiHotBatch batch) {
+        if (batch.size() == 0) {
+            return BatchStats.EMPTY;
+        }
+        BatchBuffers buffers = buffers(batch.size());
+        forward(heapStage(params).params, batch, buffers, params);
+        return new BatchStats(outputLoss(batch, buffers, false), countCorrect(batch, buffers), batch.size());
+    }
+
+    /** {@link #predict(INDArray, MultiHotBatch)} with heap parameters, as a row-major array. */
+    public float[] predict(float[] params, MultiHotBatch batch) {
+        if (batch.size() == 0) {
+            return new float[0];
+        }
+        BatchBuffers buffers = buffers(batch.size());
+        forward(heapStage(params).params, batch, buffers, params);
+        INDArray outputs = buffers.activation(last).dup();
+        if (spec.loss().readsLogits()) {
+            spec.outputLayer().activation().applyInPlace(outputs);
+        }
+        return outputs.data().asFloat();
+    }
+
+    private HeapStage heapStage(float[] params) {
+        if (dtype != DataType.FLOAT) {
+            throw new IllegalStateException("heap parameters are float; this network computes in " + dtype);
+        }
+        if (params.length != spec.parameterCount()) {
+            throw new IllegalArgumentException("expected " + spec.parameterCount() + " parameters, got " + params.length);
+        }
+        if (heapStage == null) {
+            heapStage = new HeapStage();
+        }
+        heapStage.loadParameters(params);
+        return heapStage;
+    }
+
+    /**
+     * ND4J copies of the parameters the gemms read and the gradients they write: everything after
+     * {@code W0} on the sparse path (W0 itself stays in the heap array), everything on the dense path.
+     */
+    private final class HeapStage {
+        final ParameterViews params;
+        final ParameterViews grads;
+        private final java.nio.FloatBuffer paramValues;
+        private final java.nio.FloatBuffer gradValues;
+        private final int from = spec.sparseInput() ? Math.toIntExact(spec.biasOffset(0)) : 0;
+        private final int count = spec.parameterCount() - from;
+
+        HeapStage() {
+            INDArray p = Nd4j.create(DataType.FLOAT, 1, spec.parameterCount());
+            INDArray g = Nd4j.create(DataType.FLOAT, 1, spec.parameterCount());
+            params = ParameterViews.of(spec, p, null);
+            grads = ParameterViews.of(spec, g, null);
+            paramValues = HostValues.of(p).floats();
+            gradValues = HostValues.of(g).floats();
+        }
+
+        void loadParameters(float[] heap) {
+            paramValues.put(from, heap, from, count);
+        }
+
+        void storeGradient(float[] heap) {
+            gradValues.get(from, heap, from, count);
+        }
+    }
+
     private void forward(ParameterViews p, MultiHotBatch batch, BatchBuffers buffers) {
+        forward(p, batch, buffers, null);
+    }
+
+    /**
+     * Layer by layer: z = x W + b, then a = f(z) in place; the output keeps its logits for a fused loss.
+     * With {@code heapParams}, the sparse first layer reads W0 from there.
+     */
+    private void forward(ParameterViews p, MultiHotBatch batch, BatchBuffers buffers, float[] heapParams) {
         if (!spec.sparseInput()) {
             buffers.denseInput.assign(0);
             multiHotInput.expand(batch, buffers.denseInputValues);
@@ -106,7 +215,10 @@ public final class Network {
         for (int l = 0; l <= last; l++) {
             DenseSpec layer = spec.layers().get(l);
             INDArray z = buffers.activation(l);
-            if (l == 0 && spec.sparseInput()) {
+            if (l == 0 && spec.sparseInput() && heapParams != null) {
+                multiHotInput.forward(batch, heapParams, Math.toIntExact(spec.weightOffset(0)), p.firstBiases(),
+                        buffers.activationValues(0));
+            } else if (l == 0 && spec.sparseInput()) {
                 multiHotInput.forward(batch, p.firstWeights(), p.firstBiases(), buffers.activationValues(0));
             } else {
                 Nd4j.gemm(layerInput(l, buffers), p.weights(l), z, false, false, 1.0, 0.0);
@@ -139,9 +251,17 @@ public final class Network {
      * and the previous layer's delta = f'(a) * (delta W^T).
      */
     private void backward(ParameterViews p, ParameterViews g, MultiHotBatch batch, BatchBuffers buffers) {
+        backward(p, g, batch, buffers, null, null);
+    }
+
+    /** With {@code heapGrad}, the sparse first layer writes dW0 there. */
+    private void backward(ParameterViews p, ParameterViews g, MultiHotBatch batch, BatchBuffers buffers,
+                          float[] heapGrad, int[] touched) {
         for (int l = last; l >= 0; l--) {
             INDArray delta = buffers.delta(l);
-            if (l == 0 && spec.sparseInput()) {
+            if (l == 0 && spec.sparseInput() && heapGrad != null) {
+                multiHotInput.backward(batch, buffers.deltaValues(0), heapGrad, Math.toIntExact(spec.weightOffset(0)), touched);
+            } else if (l == 0 && spec.sparseInput()) {
                 // rows of W0 the batch does not touch get gradient 0, so the optimizer's dense update
                 // is the same math as on the dense path
                 multiHotInput.backward(batch, buffers.deltaValues(0), g.firstWeights());

@@ -11,7 +11,8 @@ import textnet.config.OptimizerConfig;
  * <p>Lifecycle: the driver creates the state zeroed, {@code [1, stateSize(P)]}, next to the
  * parameters; each task calls {@link #step} once per mini-batch with the running, 1-based iteration
  * count, updating parameters and state in place; at the end of an epoch the driver averages the
- * partitions' parameters and states (weighted by rows) and broadcasts both again. An instance holds
+ * partitions' parameters and states (weighted by rows) and broadcasts both again. Heap-array
+ * training calls {@link #finish} after its last step, before the state is returned. An instance holds
  * only scratch memory, is used by one thread at a time, and is cheap to create inside a task.
  */
 public interface Optimizer {
@@ -25,6 +26,20 @@ public interface Optimizer {
      * @param iteration 1-based count of steps taken with this state (Adam's bias correction)
      */
     void step(INDArray params, INDArray grad, INDArray state, long iteration);
+
+    /**
+     * The same on heap arrays (training keeps its parameters there for a partition-epoch). With
+     * {@code sparse}, only those rows of the first layer's block of {@code grad} are valid; the rule
+     * treats the others as zero, exactly (a rule may defer their state updates, see {@link #finish}).
+     */
+    void step(float[] params, float[] grad, float[] state, long iteration, SparseRows sparse);
+
+    /**
+     * Brings deferred state up to {@code iteration}, the last step taken; called before the state
+     * leaves the task. A no-op for rules that defer nothing.
+     */
+    default void finish(float[] state, long iteration) {
+    }
 
     static Optimizer of(OptimizerConfig config) {
         return switch (config.name()) {

@@ -3,14 +3,13 @@ package textnet.train;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import textnet.config.OptimizerConfig;
 import textnet.nn.BatchStats;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
 import textnet.optim.Optimizer;
+import textnet.optim.SparseRows;
 import textnet.text.MultiHotBlock;
 
 import java.util.Collections;
@@ -56,21 +55,25 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
         }
         Network network = new Network(spec, DataType.FLOAT);
         Optimizer update = Optimizer.of(optimizer);
-        INDArray params = Nd4j.createFromArray(start.parameters()).reshape(1, start.parameters().length);
-        INDArray optState = Nd4j.createFromArray(start.optimizerState().length == 0
-                ? new float[]{0f} : start.optimizerState()).reshape(1, Math.max(1, start.optimizerState().length));
-        INDArray grad = Nd4j.create(DataType.FLOAT, 1, start.parameters().length);
+        float[] params = start.parameters().clone();
+        float[] optState = start.optimizerState().clone();
+        float[] grad = new float[params.length];
+        int firstLayerOffset = Math.toIntExact(spec.weightOffset(0));
+        int firstLayerUnits = spec.layers().get(0).units();
 
         int[] order = Shuffle.order(block.size(), seed, epoch, partition);
         long iteration = start.iteration();
         BatchStats seen = BatchStats.EMPTY;
         for (int from = 0; from < order.length; from += batchSize) {
             MultiHotBatch batch = block.batch(order, from, Math.min(order.length, from + batchSize));
-            seen = seen.add(network.lossAndGradient(params, batch, grad));
-            update.step(params, grad, optState, ++iteration);
+            // sparse input: W0's gradient only in the rows this batch touches (the optimizer knows)
+            int[] touched = spec.sparseInput() ? batch.distinctIndices(spec.inputSize()) : null;
+            seen = seen.add(network.lossAndGradient(params, batch, grad, touched));
+            update.step(params, grad, optState, ++iteration, touched == null ? null
+                    : new SparseRows(firstLayerOffset, firstLayerUnits, spec.inputSize(), touched));
         }
-        float[] stateOut = start.optimizerState().length == 0 ? new float[0] : optState.toFloatVector();
-        return new PartitionResult(params.toFloatVector(), stateOut, iteration - start.iteration(),
+        update.finish(optState, iteration);
+        return new PartitionResult(params, optState, iteration - start.iteration(),
                 seen.rows(), seen.lossSum(), seen.correct());
     }
 }
