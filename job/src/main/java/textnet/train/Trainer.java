@@ -41,11 +41,20 @@ public final class Trainer {
      * @param onEpoch    told of each epoch as soon as it is known; may stop training
      */
     public Result fit(JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation, EpochListener onEpoch) {
+        return fit(train, validation, onEpoch, new Progress(0, initialState(), List.of()));
+    }
+
+    /**
+     * Continues from {@code from} (a checkpoint): epoch {@code from.epoch() + 1} sees exactly the
+     * state, seeds and rows it would have seen in an uninterrupted run.
+     */
+    public Result fit(JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation, EpochListener onEpoch,
+                      Progress from) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(train.context());
         Evaluator evaluator = new Evaluator(spec);
-        TrainingState state = initialState();
-        List<EpochRecord> history = new ArrayList<>();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        TrainingState state = from.state();
+        List<EpochRecord> history = new ArrayList<>(from.history());
+        for (int epoch = from.epoch() + 1; epoch <= config.epochs(); epoch++) {
             long started = System.nanoTime();
             String job = "Epoch " + epoch + "/" + config.epochs();
 
