@@ -58,7 +58,11 @@ final class Predictor {
                 model.parameters()).collect();
         List<String> classes = model.vectorizer().labels().labels();
         try {
-            write(scored, classes, model.spec().outputUnits(), output);
+            if (output != null && output.toString().endsWith(".parquet")) {
+                PredictionsParquet.write(spark, scored, classes, model.spec().outputUnits(), output);
+            } else {
+                write(scored, classes, model.spec().outputUnits(), output);
+            }
         } catch (IOException e) {
             throw JobException.output("cannot write " + output + ": " + e.getMessage());
         }

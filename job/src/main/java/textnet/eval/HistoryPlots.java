@@ -33,16 +33,20 @@ public final class HistoryPlots {
     /** Writes both figures into {@code dir}; the validation line only when the history has one. */
     public static void write(List<EpochRecord> history, Path dir) throws IOException {
         save(chart("Training and validation loss", "Loss", history, EpochRecord::loss,
-                r -> r.valLoss() == null ? Double.NaN : r.valLoss(), "loss"), dir.resolve(LOSS));
+                r -> r.valLoss() == null ? Double.NaN : r.valLoss(), "loss", Styler.LegendPosition.InsideNE),
+                dir.resolve(LOSS));
         save(chart("Training and validation accuracy", "Accuracy", history, EpochRecord::accuracy,
-                r -> r.valAccuracy() == null ? Double.NaN : r.valAccuracy(), "accuracy"), dir.resolve(ACCURACY));
+                r -> r.valAccuracy() == null ? Double.NaN : r.valAccuracy(), "accuracy", Styler.LegendPosition.InsideSE),
+                dir.resolve(ACCURACY));
     }
 
     static XYChart chart(String title, String yTitle, List<EpochRecord> history, ToDoubleFunction<EpochRecord> train,
-                         ToDoubleFunction<EpochRecord> validation, String metric) {
+                         ToDoubleFunction<EpochRecord> validation, String metric, Styler.LegendPosition legend) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("Epochs").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        // the legend goes where the curves are not: loss falls away from the top right, accuracy rises
+        // away from the bottom right (the top right hid the last training-accuracy points)
+        chart.getStyler().setLegendPosition(legend);
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setMarkerSize(8);
         double[] epochs = history.stream().mapToDouble(EpochRecord::epoch).toArray();
