@@ -25,8 +25,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
     String master;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the metrics as JSON to FILE (default: after the report on stdout).")
+    Path output;
+
     @Override
     public Integer call() {
-        return Predictor.evaluate(model, data, overrides, master);
+        return Predictor.evaluate(model, data, overrides, master, output);
     }
 }

@@ -3,6 +3,7 @@ package textnet.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -55,7 +56,11 @@ final class Predictor {
                 model.parameters()).collect();
         List<String> classes = model.vectorizer().labels().labels();
         try {
-            write(scored, classes, model.spec().outputUnits(), output);
+            if (output != null && output.toString().endsWith(".parquet")) {
+                PredictionsParquet.write(spark, scored, classes, model.spec().outputUnits(), output);
+            } else {
+                write(scored, classes, model.spec().outputUnits(), output);
+            }
         } catch (IOException e) {
             throw JobException.output("cannot write " + output + ": " + e.getMessage());
         }
@@ -63,7 +68,8 @@ final class Predictor {
         return 0;
     }
 
-    static int evaluate(Path modelDir, String data, List<String> overrides, String master) {
+    /** Prints the metrics report; the metrics as JSON go to {@code output}, or after the report on stdout. */
+    static int evaluate(Path modelDir, String data, List<String> overrides, String master, Path output) {
         TrainedModel model = ModelFiles.load(modelDir);
         JobConfig config = withData(model.config(), data, overrides);
         SparkSession spark = SparkSessions.create(master, "textnet evaluate", false);
@@ -71,12 +77,20 @@ final class Predictor {
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(
                 model.vectorizer().transform(corpus.test(), "test"), config.train().partitions(), "test rows");
         Evaluator.Scored scored = new Evaluator(model.spec()).predict(test, model.parameters());
-        Map<String, Object> metrics = TestMetrics.of(scored, model.vectorizer().labels().labels());
-        Console.out(TestMetrics.summary(metrics));
+        List<String> classes = model.vectorizer().labels().labels();
+        Map<String, Object> metrics = TestMetrics.of(scored, classes,
+                JavaSparkContext.fromSparkContext(spark.sparkContext()));
+        TestMetrics.report(metrics, classes).forEach(Console::out);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
-            Console.out(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metrics));
+            if (output == null) {
+                Console.out(json.writeValueAsString(metrics));
+            } else {
+                writeAtomically(output, json.writeValueAsString(metrics) + "\n");
+                Console.info("wrote " + output);
+            }
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw JobException.output("cannot write " + output + ": " + e.getMessage());
         }
         return 0;
     }
@@ -178,13 +192,18 @@ final class Predictor {
             out.print(sb);
             out.flush();
         } else {
-            if (output.getParent() != null) {
-                Files.createDirectories(output.getParent());
-            }
-            Path tmp = output.resolveSibling("." + output.getFileName() + ".tmp");
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(output, sb);
         }
+    }
+
+    /** Readers of {@code output} see the old file or the whole new one. */
+    private static void writeAtomically(Path output, CharSequence text) throws IOException {
+        if (output.getParent() != null) {
+            Files.createDirectories(output.getParent());
+        }
+        Path tmp = output.resolveSibling("." + output.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String csv(String s) {

@@ -5,11 +5,15 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.apache.spark.api.java.JavaSparkContext;
+import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
 import textnet.data.Corpus;
 import textnet.data.CorpusReaders;
+import textnet.eval.EarlyStopping;
 import textnet.eval.Evaluator;
+import textnet.eval.HistoryPlots;
 import textnet.eval.MetricsReport;
 import textnet.eval.TestMetrics;
 import textnet.io.ModelFiles;
@@ -17,7 +21,6 @@ import textnet.io.RunDirectory;
 import textnet.io.TrainedModel;
 import textnet.nn.NetworkSpec;
 import textnet.text.VectorizedCorpus;
-import textnet.train.EpochListener;
 import textnet.train.Trainer;
 
 import java.nio.file.Path;
@@ -32,7 +35,7 @@ import java.util.concurrent.Callable;
 
 /** {@code textnet train CONFIG.yaml}: read → vectorize → train → evaluate → write the run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a classifier and write metrics.json, history.csv, model/ and _SUCCESS to the run folder.")
+        description = "Train a classifier and write metrics.json, history.csv, loss.png, accuracy.png, model/ and _SUCCESS to the run folder.")
 final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "The job's config (see conf/).")
@@ -53,6 +56,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "key=value", description = "Override a config key (dotted path), e.g. train.epochs=9.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--min-accuracy", paramLabel = "X",
+            description = "Quality gate: fail (exit 6, model not published) when test accuracy is below X.")
+    Double minAccuracy;
+
+    @Option(names = "--min-metric", paramLabel = "name=value",
+            description = "Quality gate on any test metric of metrics.json, e.g. f1=0.85 or macro_f1=0.6 (repeatable).")
+    List<String> minMetrics = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PhaseClock clock = new PhaseClock();
@@ -61,6 +72,7 @@ final class TrainCommand implements Callable<Integer> {
             all.add(0, "data.path=" + quoted(data));
         }
         JobConfig config = ConfigLoader.load(configFile, all);
+        QualityGate gate = QualityGate.of(minAccuracy, minMetrics);
         Path outDir = out != null ? out : Paths.get("runs", config.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try (RunDirectory run = RunDirectory.create(outDir, overwrite)) {
@@ -74,46 +86,83 @@ final class TrainCommand implements Callable<Integer> {
             VectorizedCorpus vectorized = VectorizedCorpus.of(corpus, config);
             clock.lap("vectorize");
             vectorized.notes().forEach(n -> Console.info("note: " + n));
+            List<String> classes = vectorized.vectorizer().labels().labels();
+            gate.requireKnownMetrics(classes.size());
             Console.info(String.format(Locale.ROOT, "%,d train / %,d validation / %,d test rows, %d classes,"
                             + " vocabulary %,d (JVM start to Spark %.1fs, read %.1fs, vectorize %.1fs)",
                     vectorized.trainRows(), vectorized.validationRows(), vectorized.testRows(),
-                    vectorized.vectorizer().labels().size(), vectorized.vectorizer().vocabulary().size(),
+                    classes.size(), vectorized.vectorizer().vocabulary().size(),
                     clock.get("jvm_start_to_spark"), clock.get("read"), clock.get("vectorize")));
 
-            // 2. train: the epoch loop prints Keras's line per epoch
+            // 2. train: the epoch loop prints Keras's line per epoch; early stopping may end it sooner
             NetworkSpec spec = TrainedModel.specOf(config, vectorized.vectorizer());
+            EarlyStopping early = config.train().earlyStoppingEnabled()
+                    ? new EarlyStopping(config.train().earlyStopping()) : null;
             Trainer.Result result = new Trainer(spec, config.train())
                     .fit(vectorized.train(), vectorized.hasValidation() ? vectorized.validation() : null,
-                            EpochListener.watching(epoch -> Console.out(epoch.kerasLine(config.train().epochs()))));
+                            (epoch, state) -> {
+                                Console.out(epoch.kerasLine(config.train().epochs()));
+                                return early == null || early.onEpoch(epoch, state);
+                            });
+            float[] parameters = result.state().parameters();
+            if (early != null) {
+                parameters = early.parametersToKeep(parameters);
+                Console.out(earlyStoppingLine(early, result.history().size()));
+            }
             double trainSeconds = clock.lap("train");
 
             // 3. evaluate on the held-out test split
             spark.sparkContext().setJobDescription("Evaluate: test");
-            Evaluator.Scored test = new Evaluator(spec).predict(vectorized.test(), result.state().parameters());
-            Map<String, Object> testMetrics = TestMetrics.of(test, vectorized.vectorizer().labels().labels());
-            Console.out(TestMetrics.summary(testMetrics));
+            Evaluator.Scored test = new Evaluator(spec).predict(vectorized.test(), parameters);
+            Map<String, Object> testMetrics = TestMetrics.of(test, classes,
+                    JavaSparkContext.fromSparkContext(spark.sparkContext()));
+            TestMetrics.report(testMetrics, classes).forEach(Console::out);
+            List<String> failures = gate.failures(testMetrics);
             clock.lap("evaluate");
 
-            // 4. outputs, then _SUCCESS and the rename into place
-            TrainedModel model = new TrainedModel(config, vectorized.vectorizer(), spec, result.state().parameters());
-            ModelFiles.save(model, run.path().resolve("model"));
+            // 4. outputs; the model, _SUCCESS and the rename into place only when the gate passed
+            TrainedModel model = new TrainedModel(config, vectorized.vectorizer(), spec, parameters);
+            if (failures.isEmpty()) {
+                ModelFiles.save(model, run.path().resolve("model"));
+            }
             MetricsReport.writeHistoryCsv(result.history(), run.path().resolve("history.csv"));
+            HistoryPlots.write(result.history(), run.path());
             clock.lap("outputs");
             Map<String, Double> seconds = clock.seconds();
             seconds.put("read_vectorize", clock.get("read") + clock.get("vectorize"));
-            ObjectNode metrics = MetricsReport.metrics(config.name(), model.task(),
-                    vectorized.vectorizer().labels().labels(), config.train().partitions(), testMetrics,
-                    result.history(), seconds);
+            ObjectNode metrics = MetricsReport.metrics(config.name(), model.task(), classes,
+                    config.train().partitions(), testMetrics, result.history(), seconds);
             ObjectNode rows = metrics.putObject("data");
             rows.put("train_rows", vectorized.trainRows()).put("validation_rows", vectorized.validationRows())
                     .put("test_rows", vectorized.testRows()).put("cached_train_bytes", vectorized.trainBytes());
             metrics.put("train_samples_per_second", vectorized.trainRows() * result.history().size() / trainSeconds);
             metrics.putObject("memory").put("peak_heap_mib", PhaseClock.peakHeapMiB());
+            if (early != null) {
+                MetricsReport.addEarlyStopping(metrics, early, result.history().size());
+            }
+            if (!gate.isEmpty()) {
+                metrics.putPOJO("quality_gate", gate.report(failures));
+            }
             MetricsReport.writeJson(metrics, run.path().resolve("metrics.json"));
+            if (!failures.isEmpty()) {
+                RejectedRun.moveIntoPlace(run);
+                throw new JobException(JobException.Kind.QUALITY_GATE, "quality gate failed: "
+                        + String.join("; ", failures) + "; the model was not published (metrics in "
+                        + run.target() + ")");
+            }
             run.commit();
             Console.info("wrote " + run.target());
         }
         return 0;
+    }
+
+    private static String earlyStoppingLine(EarlyStopping early, int epochsRun) {
+        String kept = early.config().restoreBest() ? "keeping epoch " + early.bestEpoch() + "'s weights"
+                : "keeping the last epoch's weights";
+        String ran = early.stoppedEpoch() > 0 ? "stopped after epoch " + early.stoppedEpoch()
+                : "ran all " + epochsRun + " epochs";
+        return String.format(Locale.ROOT, "Early stopping: best %s %.4f at epoch %d, %s; %s",
+                early.config().monitor(), early.best(), early.bestEpoch(), ran, kept);
     }
 
     /** --data is a path, not YAML: quote it so that ':' or '#' in it survive. */

@@ -17,6 +17,7 @@ public final class ConfigValidator {
     public static final List<String> LOSSES = List.of("auto", "binary-crossentropy", "categorical-crossentropy", "mse");
     public static final List<String> OPTIMIZERS = List.of("rmsprop", "adam", "sgd");
     public static final List<String> INPUTS = List.of("sparse", "dense");
+    public static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "loss", "accuracy");
 
     private ConfigValidator() {
     }
@@ -59,7 +60,19 @@ public final class ConfigValidator {
         require(o.beta1() >= 0 && o.beta1() < 1, "train.optimizer.beta1", "must be in [0, 1)");
         require(o.beta2() >= 0 && o.beta2() < 1, "train.optimizer.beta2", "must be in [0, 1)");
         require(o.epsilon() > 0, "train.optimizer.epsilon", "must be positive");
+        if (t.earlyStoppingEnabled()) {
+            validateEarlyStopping(t.earlyStopping(), c.data());
+        }
         return c;
+    }
+
+    private static void validateEarlyStopping(EarlyStoppingConfig e, DataConfig data) {
+        oneOf("train.early-stopping.monitor", e.monitor(), MONITORS);
+        require(!e.monitor().startsWith("val_") || data.validation() > 0, "train.early-stopping.monitor",
+                "'" + e.monitor() + "' needs a validation split: set data.validation to a number of rows");
+        require(e.patience() >= 0, "train.early-stopping.patience", "must be 0 or more epochs");
+        require(e.minDelta() >= 0 && Double.isFinite(e.minDelta()), "train.early-stopping.min-delta",
+                "must be 0 or a positive number");
     }
 
     private static boolean notBlank(String s) {

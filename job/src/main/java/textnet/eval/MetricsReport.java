@@ -32,6 +32,21 @@ public final class MetricsReport {
         return m;
     }
 
+    /**
+     * Keras's EarlyStopping attributes: {@code best_epoch}, {@code stopped_epoch} (0 when all
+     * epochs ran) and, in {@code early_stopping}, the settings and which epoch's weights were kept.
+     */
+    public static void addEarlyStopping(ObjectNode metrics, EarlyStopping early, int epochsRun) {
+        metrics.put("best_epoch", early.bestEpoch());
+        metrics.put("stopped_epoch", early.stoppedEpoch());
+        ObjectNode e = metrics.putObject("early_stopping");
+        e.put("monitor", early.config().monitor()).put("patience", early.config().patience())
+                .put("min_delta", early.config().minDelta()).put("restore_best", early.config().restoreBest())
+                .put("best_value", early.best()).put("best_epoch", early.bestEpoch())
+                .put("stopped_epoch", early.stoppedEpoch())
+                .put("restored_epoch", early.config().restoreBest() ? early.bestEpoch() : epochsRun);
+    }
+
     public static void writeJson(ObjectNode metrics, Path file) throws IOException {
         JSON.writeValue(file.toFile(), metrics);
     }
