@@ -55,6 +55,30 @@ public final class Benchmark {
         JSON.writeValue(Paths.get(args[3]).toFile(), report);
         Files.writeString(Paths.get(args[4]), MarkdownReport.of(report));
         spark.stop();
+        if (quick) {
+            checkSmoke(report);
+        }
+    }
+
+    /**
+     * The smoke run's correctness checks (no timings): every trainer produced a result, and the sparse
+     * and dense first layers, being the same math, reached the same test accuracy.
+     */
+    static void checkSmoke(JsonNode report) {
+        for (JsonNode d : report.path("datasets")) {
+            double sparse = d.path("sparse").path("test_accuracy").asDouble();
+            double dense = d.path("dense").path("test_accuracy").asDouble();
+            if (Math.abs(sparse - dense) > 0.005 || sparse < 0.5) {
+                throw new IllegalStateException(d.path("name").asText() + ": sparse accuracy " + sparse
+                        + " vs dense " + dense);
+            }
+            for (String part : List.of("mllib_mlp", "mllib_logistic_regression")) {
+                if (!d.path(part).has("test_accuracy")) {
+                    throw new IllegalStateException(d.path("name").asText() + ": no result for " + part);
+                }
+            }
+        }
+        System.out.println("bench: smoke checks passed");
     }
 
     private static ObjectNode dataset(SparkSession spark, Path project, Path cliRuns, String name, Path corpusFile,

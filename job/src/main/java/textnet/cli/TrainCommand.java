@@ -16,11 +16,14 @@ import textnet.eval.Evaluator;
 import textnet.eval.HistoryPlots;
 import textnet.eval.MetricsReport;
 import textnet.eval.TestMetrics;
+import textnet.io.Checkpoints;
 import textnet.io.ModelFiles;
 import textnet.io.RunDirectory;
 import textnet.io.TrainedModel;
 import textnet.nn.NetworkSpec;
 import textnet.text.VectorizedCorpus;
+import textnet.train.EpochRecord;
+import textnet.train.Progress;
 import textnet.train.Trainer;
 
 import java.nio.file.Path;
@@ -56,6 +59,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "key=value", description = "Override a config key (dotted path), e.g. train.epochs=9.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "Where the driver saves its state after every epoch (default: OUT-checkpoints); removed once the run is published.")
+    Path checkpointDir;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue from the newest checkpoint in DIR (a failed run's checkpoint folder), with the same config.")
+    Path resume;
+
     @Option(names = "--min-accuracy", paramLabel = "X",
             description = "Quality gate: fail (exit 6, model not published) when test accuracy is below X.")
     Double minAccuracy;
@@ -75,6 +86,10 @@ final class TrainCommand implements Callable<Integer> {
         QualityGate gate = QualityGate.of(minAccuracy, minMetrics);
         Path outDir = out != null ? out : Paths.get("runs", config.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Checkpoints checkpoints = new Checkpoints(resume != null ? resume
+                : checkpointDir != null ? checkpointDir : outDir.resolveSibling(outDir.getFileName() + "-checkpoints"), config);
+        Progress start = resume == null ? null : checkpoints.latest().orElseThrow(() ->
+                JobException.input("--resume " + resume + ": no complete checkpoint there"));
         try (RunDirectory run = RunDirectory.create(outDir, overwrite)) {
             // 1. Spark, then read and vectorize (the vocabulary sees the training split only)
             SparkSession spark = SparkSessions.create(master, "textnet train " + config.name(), true);
@@ -98,12 +113,26 @@ final class TrainCommand implements Callable<Integer> {
             NetworkSpec spec = TrainedModel.specOf(config, vectorized.vectorizer());
             EarlyStopping early = config.train().earlyStoppingEnabled()
                     ? new EarlyStopping(config.train().earlyStopping()) : null;
-            Trainer.Result result = new Trainer(spec, config.train())
-                    .fit(vectorized.train(), vectorized.hasValidation() ? vectorized.validation() : null,
-                            (epoch, state) -> {
-                                Console.out(epoch.kerasLine(config.train().epochs()));
-                                return early == null || early.onEpoch(epoch, state);
-                            });
+            Trainer trainer = new Trainer(spec, config.train());
+            Progress from = start != null ? start : new Progress(0, trainer.initialState(), List.of());
+            from.history().forEach(epoch -> Console.out(epoch.kerasLine(config.train().epochs()) + " (from checkpoint)"));
+            List<EpochRecord> history = new ArrayList<>(from.history());
+            Trainer.Result result;
+            try {
+                result = trainer.fit(vectorized.train(), vectorized.hasValidation() ? vectorized.validation() : null,
+                        (epoch, state) -> {
+                            history.add(epoch);
+                            checkpoints.save(new Progress(epoch.epoch(), state, history));
+                            Console.out(epoch.kerasLine(config.train().epochs()));
+                            return early == null || early.onEpoch(epoch, state);
+                        }, from);
+            } catch (JobException e) {
+                if (e.kind() != JobException.Kind.DIVERGED || history.isEmpty()) {
+                    throw e;
+                }
+                throw new JobException(e.kind(), e.getMessage() + "; the last good epoch ("
+                        + history.get(history.size() - 1).epoch() + ") is checkpointed in " + checkpoints.dir());
+            }
             float[] parameters = result.state().parameters();
             if (early != null) {
                 parameters = early.parametersToKeep(parameters);
@@ -144,13 +173,13 @@ final class TrainCommand implements Callable<Integer> {
                 metrics.putPOJO("quality_gate", gate.report(failures));
             }
             MetricsReport.writeJson(metrics, run.path().resolve("metrics.json"));
+            run.publish(failures.isEmpty());
+            checkpoints.discard();
             if (!failures.isEmpty()) {
-                RejectedRun.moveIntoPlace(run);
                 throw new JobException(JobException.Kind.QUALITY_GATE, "quality gate failed: "
                         + String.join("; ", failures) + "; the model was not published (metrics in "
                         + run.target() + ")");
             }
-            run.commit();
             Console.info("wrote " + run.target());
         }
         return 0;

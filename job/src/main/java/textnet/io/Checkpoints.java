@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * ({@code train --resume DIR}): {@code DIR/epoch-0003/} holds {@code checkpoint.json} (epoch,
  * iteration, history, the SHA-256 of the config) and the parameters and optimizer state as float32
  * {@code .npy}. Each is written to a temporary folder and renamed, so a folder with its final name is
- * complete; the newest complete one is the one resumed. No Java serialization.
+ * complete; once it is, the older ones are removed: the newest complete one is the one resumed.
+ * No Java serialization.
  */
 public final class Checkpoints {
 
@@ -72,6 +73,11 @@ public final class Checkpoints {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target);
             }
+            for (Path older : complete()) {
+                if (!older.equals(target)) {
+                    RunDirectory.deleteTree(older);
+                }
+            }
         } catch (IOException e) {
             throw JobException.output("cannot write a checkpoint into " + dir + ": " + e.getMessage());
         }
@@ -79,16 +85,11 @@ public final class Checkpoints {
 
     /** The newest complete checkpoint, refused if it was made with another config. */
     public Optional<Progress> latest() {
-        Path newest;
-        try (Stream<Path> entries = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
-            newest = entries.filter(p -> p.getFileName().toString().matches(PREFIX + "\\d{4,}") && Files.isDirectory(p))
-                    .max(Path::compareTo).orElse(null);
-        } catch (IOException e) {
-            throw JobException.input("cannot list checkpoints in " + dir + ": " + e.getMessage());
-        }
-        if (newest == null) {
+        List<Path> complete = complete();
+        if (complete.isEmpty()) {
             return Optional.empty();
         }
+        Path newest = complete.get(complete.size() - 1);
         try {
             JsonNode json = JSON.readTree(newest.resolve("checkpoint.json").toFile());
             if (!configHash.equals(json.path("config_sha256").asText())) {
@@ -107,6 +108,21 @@ public final class Checkpoints {
         } catch (IOException e) {
             throw JobException.input("checkpoint " + newest + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The complete checkpoint folders, oldest first. */
+    private List<Path> complete() {
+        try (Stream<Path> entries = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
+            return entries.filter(p -> p.getFileName().toString().matches(PREFIX + "\\d{4,}") && Files.isDirectory(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw JobException.input("cannot list checkpoints in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes the folder once the run it belongs to has been published. */
+    public void discard() {
+        RunDirectory.deleteTree(dir);
     }
 
     /** SHA-256 of the config as saved (kebab-case YAML keys), with the keys that do not change the math removed. */

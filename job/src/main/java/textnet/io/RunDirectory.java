@@ -58,8 +58,19 @@ public final class RunDirectory implements AutoCloseable {
 
     /** Writes {@code _SUCCESS} and moves the run into place, replacing an earlier one only now. */
     public void commit() {
+        publish(true);
+    }
+
+    /**
+     * Moves the run into place; {@code _SUCCESS} only when it {@code succeeded}. A run that finished
+     * but was rejected (a quality gate) is published without it, so a scheduler waiting for the
+     * marker never picks it up while a person can still read its metrics.
+     */
+    public void publish(boolean succeeded) {
         try {
-            Files.writeString(staging.resolve("_SUCCESS"), "");
+            if (succeeded) {
+                Files.writeString(staging.resolve("_SUCCESS"), "");
+            }
             Path old = null;
             if (Files.exists(target)) {
                 old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
@@ -103,7 +114,7 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
