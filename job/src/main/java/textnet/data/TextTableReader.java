@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * csv (with a header; quoted fields may span lines), jsonl and parquet: the columns
- * {@code data.text-column} and {@code data.label-column}. Labels are cast to strings, a null text is
- * read as "", a null label is an error. id = the row's 0-based number within its split.
+ * {@code data.text-column} (strings) and {@code data.label-column} (strings, numbers or booleans, cast to
+ * strings). A null text is read as "", a null label is an error. id = the row's 0-based number within its split.
  */
 final class TextTableReader {
 
