@@ -107,7 +107,8 @@ final class AclImdbReader {
                         return List.<LabelledDoc>of().iterator();
                     }
                     Split split = Split.valueOf(m.group(2).toUpperCase(Locale.ROOT));
-                    return List.of(review(split, position, m.group(1), m.group(3), file._2().toArray())).iterator();
+                    byte[] bytes = DocumentBytes.read(file._2(), m.group(1));
+                    return List.of(review(split, position, m.group(1), m.group(3), bytes)).iterator();
                 });
     }
 

@@ -99,7 +99,7 @@ final class ReutersReader {
         List<String> paths = sgml.stream().map(Path::toString).toList();
         return sc.binaryFiles(String.join(",", paths), sc.defaultParallelism()).map(file -> {
             String name = new Path(file._1()).getName();
-            return parse(name, indexByName.get(name), file._2().toArray());
+            return parse(name, indexByName.get(name), DocumentBytes.read(file._2(), name));
         });
     }
 

@@ -14,8 +14,16 @@ import java.util.function.Predicate;
 /**
  * Streams the regular files of a .tar.gz in archive order, reading into memory only the entries the
  * caller wants. Gzip cannot be split, so this runs inside one Spark task per archive.
+ *
+ * <p>Nothing is ever extracted to disk, but an archive that holds a link (symbolic or hard) or an
+ * entry whose path leaves the archive's folder ({@code ../x}, {@code /etc/x}) is refused as a whole:
+ * the real corpora hold neither, so such an archive is not the corpus it claims to be, and reading
+ * "around" the unsafe entries would silently train on something else.
  */
 final class TarGzEntries {
+
+    /** Larger entries could not be held in one byte array; no text corpus has documents this big. */
+    static final long MAX_ENTRY_BYTES = 1L << 30;
 
     @FunctionalInterface
     interface Visitor {
@@ -27,22 +35,90 @@ final class TarGzEntries {
 
     /**
      * @param archiveName how the user named the archive, for error messages
-     * @throws JobException (input) when the stream is not gzip, or the gzip or tar is truncated or corrupt
+     * @throws JobException (input) when the stream is not gzip, the gzip or tar is truncated or
+     *                      corrupt, or an entry is a link or escapes the archive's folder
      */
     static void forEach(InputStream in, String archiveName, Predicate<String> wanted, Visitor visitor) {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new GzipCompressorInputStream(new BufferedInputStream(in, 1 << 16), true))) {
             TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+            while ((entry = nextEntry(tar, archiveName)) != null) {
+                refuseUnsafe(entry, archiveName);
                 if (entry.isFile() && wanted.test(entry.getName())) {
-                    visitor.accept(entry.getName(), tar.readAllBytes());
+                    if (entry.getSize() > MAX_ENTRY_BYTES) {
+                        throw JobException.input(archiveName + ": entry '" + printable(entry.getName()) + "' holds "
+                                + entry.getSize() + " bytes, more than the " + MAX_ENTRY_BYTES + " a document may have");
+                    }
+                    visitor.accept(entry.getName(), content(tar, archiveName));
                 }
             }
         } catch (IOException e) {
-            String why = e instanceof EOFException ? "it ends early (an interrupted download?)"
-                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            throw JobException.input(archiveName + ": not a readable .tar.gz archive (truncated, corrupt"
-                    + " or not gzip): " + why.replace('\n', ' '), e);
+            throw unreadable(archiveName, e);
         }
+    }
+
+    /** Refuses links and paths that are absolute or climb out with "..", naming the entry. */
+    static void refuseUnsafe(TarArchiveEntry entry, String archiveName) {
+        String name = entry.getName();
+        if (entry.isSymbolicLink() || entry.isLink()) {
+            throw JobException.input(archiveName + ": entry '" + printable(name) + "' is a "
+                    + (entry.isSymbolicLink() ? "symbolic" : "hard") + " link (to '" + printable(entry.getLinkName())
+                    + "'); archives with links are refused");
+        }
+        if (escapes(name)) {
+            throw JobException.input(archiveName + ": entry '" + printable(name) + "' has a path outside the"
+                    + " archive's folder (absolute or with '..'); such archives are refused");
+        }
+    }
+
+    /** Absolute (Unix, Windows drive or UNC) or with a ".." segment: the path is not inside the archive. */
+    static boolean escapes(String name) {
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
+            return true;
+        }
+        for (String segment : n.split("/")) {
+            if (segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * commons-compress reports some corrupt headers as unchecked exceptions (bad numbers, negative
+     * sizes); both kinds mean the same to the user, so both become the one input error.
+     */
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String archiveName) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException
+                 | IndexOutOfBoundsException e) {
+            throw unreadable(archiveName, e);
+        }
+    }
+
+    private static byte[] content(TarArchiveInputStream tar, String archiveName) throws IOException {
+        try {
+            return tar.readAllBytes();
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            throw unreadable(archiveName, e);
+        }
+    }
+
+    private static JobException unreadable(String archiveName, Exception e) {
+        String why = e instanceof EOFException ? "it ends early (an interrupted download?)"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return JobException.input(archiveName + ": not a readable .tar.gz archive (truncated, corrupt"
+                + " or not gzip): " + printable(why), e);
+    }
+
+    /** Entry names and library messages come from the file: keep the error on one printable line. */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        String oneLine = s.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
     }
 }

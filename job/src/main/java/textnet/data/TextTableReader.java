@@ -6,6 +6,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import textnet.JobException;
 import textnet.config.DataConfig;
 
@@ -13,8 +17,8 @@ import java.util.List;
 
 /**
  * csv (with a header; quoted fields may span lines), jsonl and parquet: the columns
- * {@code data.text-column} and {@code data.label-column}. Labels are cast to strings, a null text is
- * read as "", a null label is an error. id = the row's 0-based number within its split.
+ * {@code data.text-column} (strings) and {@code data.label-column} (strings, numbers or booleans, cast to
+ * strings). A null text is read as "", a null label is an error. id = the row's 0-based number within its split.
  */
 final class TextTableReader {
 
@@ -32,6 +36,8 @@ final class TextTableReader {
         Dataset<Row> table = load(spark, config.format(), path);
         requireColumn(table, path, "data.text-column", config.textColumn());
         requireColumn(table, path, "data.label-column", config.labelColumn());
+        requireType(table, path, "data.text-column", config.textColumn(), false);
+        requireType(table, path, "data.label-column", config.labelColumn(), true);
         String labelColumn = config.labelColumn();
         // Spark marks a line that is not JSON by filling this column; without it the row would read as nulls.
         Column corrupt = List.of(table.columns()).contains(CORRUPT_RECORD) ? column(CORRUPT_RECORD) : functions.lit(null);
@@ -76,6 +82,20 @@ final class TextTableReader {
         if (!columns.contains(name)) {
             throw JobException.input(path + ": no column '" + name + "' (" + key + "); columns found: "
                     + (columns.isEmpty() ? "none" : String.join(", ", columns)));
+        }
+    }
+
+    /**
+     * Text must be a string column; a label may also be a number or boolean (read as its string).
+     * Spark would cast a struct or array to a string such as "{a, b}" and train on that, silently.
+     */
+    private static void requireType(Dataset<Row> table, String path, String key, String name, boolean label) {
+        DataType type = table.schema().apply(name).dataType();
+        boolean ok = type instanceof StringType
+                || (label && (type instanceof NumericType || type instanceof BooleanType));
+        if (!ok) {
+            throw JobException.input(path + ": column '" + name + "' (" + key + ") holds " + type.simpleString()
+                    + "; expected " + (label ? "strings, numbers or booleans" : "strings"));
         }
     }
 

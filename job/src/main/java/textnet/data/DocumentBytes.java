@@ -1,0 +1,32 @@
+package textnet.data;
+
+import org.apache.spark.input.PortableDataStream;
+import textnet.JobException;
+
+/**
+ * Reads one file of a folder corpus inside a Spark task. A file that cannot be read (permissions, a
+ * file removed after the driver listed it, a failing disk) is an input error naming the file, not a
+ * task failure that would reach the user as an internal error.
+ */
+final class DocumentBytes {
+
+    private DocumentBytes() {
+    }
+
+    static byte[] read(PortableDataStream file, String name) {
+        try {
+            return file.toArray();
+        } catch (Exception e) { // Scala methods throw checked IOExceptions without declaring them
+            throw JobException.input("data.path: cannot read " + name + ": " + why(e), e);
+        }
+    }
+
+    private static String why(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return TarGzEntries.printable(message);
+    }
+}

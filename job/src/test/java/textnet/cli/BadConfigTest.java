@@ -1,0 +1,44 @@
+package textnet.cli;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static textnet.cli.CliChecks.fails;
+
+/** Config mistakes through the CLI: exit 2 before any data is read, one line naming the key, nothing written. */
+class BadConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "train.epochs=0                      | 'train.epochs' must be at least 1",
+            "train.epochs=-3                     | 'train.epochs' must be at least 1",
+            "train.batch-size=0                  | 'train.batch-size' must be at least 1",
+            "train.batch-size=-512               | 'train.batch-size' must be at least 1",
+            "train.partitions=0                  | 'train.partitions' must be at least 1",
+            "train.partitions=-2                 | 'train.partitions' must be at least 1",
+            "vectorizer.vocabulary-size=0        | 'vectorizer.vocabulary-size' must be at least 1",
+            "vectorizer.vocabulary-size=-10      | 'vectorizer.vocabulary-size' must be at least 1",
+            "model.layers.0.activation=gelu      | 'model.layers.0.activation': 'gelu' is not one of relu, sigmoid, tanh, softmax, linear",
+            "train.optimizer.name=adagrad        | 'train.optimizer.name': 'adagrad' is not one of rmsprop, adam, sgd",
+            "model.output.loss=hinge             | 'model.output.loss': 'hinge' is not one of auto, binary-crossentropy, categorical-crossentropy, mse",
+            "model.output.activation=relu        | 'model.output.activation': 'relu' is not one of auto, sigmoid, softmax, linear",
+            "train.batch-size=big                | 'train.batch-size' in",
+            "train.epochs=[1, 2]                 | 'train.epochs' in",
+            "train.optimizer.learning-rate=fast  | 'train.optimizer.learning-rate' in",
+            "train.optimiser.name=sgd            | unknown config key 'train.optimiser.name'",
+            "model.dropout=0.5                   | unknown config key 'model.dropout'",
+    })
+    void refusedWithTheKeyNamed(String override, String says) {
+        Path out = dir.resolve("run");
+        var before = CliChecks.snapshot(dir);
+        fails(2, List.of(says), "train", CliChecks.config(), "--out", out.toString(), "--set", override);
+        CliChecks.unchanged(before, dir);
+    }
+}
