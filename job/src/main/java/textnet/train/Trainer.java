@@ -69,7 +69,7 @@ public final class Trainer {
 
             // 2. the driver averages them, weighted by rows
             state = sum.average(state);
-            if (!Double.isFinite(sum.meanLoss())) {
+            if (Divergence.of(spec, sum.meanLoss(), state.parameters())) {
                 throw new JobException(JobException.Kind.DIVERGED, "training diverged in epoch " + epoch
                         + ": the loss is " + sum.meanLoss() + "; lower train.optimizer.learning-rate ("
                         + config.optimizer().learningRate() + ")");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static textnet.cli.CliChecks.fails;
 
@@ -148,19 +149,45 @@ class BadTableInputTest {
         assertEquals("[\"0\",\"1\"]", metrics.path("classes").toString());
     }
 
-    /**
-     * The issue's "last good checkpoint is kept" waits for checkpoints; here: exit 5, the epoch, no output.
-     * A rate of 1e3 does not overflow: the clipped cross-entropy stays finite (loss ~1e15, then ~100).
-     */
+    /** A learning rate of 1e3 explodes the loss in the first epoch (a mean loss ~1e15): exit 5, nothing written. */
     @Test
     void divergenceStopsWithExit5NamingTheEpoch() throws IOException {
         Path trainFile = tsv("train.tsv", 200, 1);
         Path testFile = tsv("test.tsv", 50, 2);
         var before = CliChecks.snapshot(dir);
-        fails(5, List.of("training diverged in epoch ", "lower train.optimizer.learning-rate (1.0E30)"),
-                train("tsv", trainFile, testFile, dir.resolve("run"), "train.optimizer.name=sgd",
-                        "train.optimizer.learning-rate=1e30", "train.epochs=5"));
+        fails(5, List.of("training diverged in epoch 1", "lower train.optimizer.learning-rate (1000.0)"),
+                train("tsv", trainFile, testFile, dir.resolve("run"), "train.optimizer.learning-rate=1e3",
+                        "train.epochs=5", "train.batch-size=16"));
         CliChecks.unchanged(before, dir);
+    }
+
+    /**
+     * Divergence after good epochs keeps the last good epoch's checkpoint: a run resumed from a
+     * checkpoint whose parameters have gone bad (NaN) diverges in its next epoch, says where the
+     * good checkpoint is, and leaves it there.
+     */
+    @Test
+    void divergenceKeepsTheLastGoodCheckpoint() throws IOException {
+        Path trainFile = tsv("train.tsv", 200, 1);
+        Path testFile = tsv("test.tsv", 50, 2);
+        Path ck = dir.resolve("ck");
+        List<String> args = new ArrayList<>(List.of(train("tsv", trainFile, testFile, dir.resolve("run"), "train.epochs=5")));
+        textnet.config.JobConfig config = textnet.config.ConfigLoader.load(Path.of(CliChecks.config()),
+                List.of("data.format=tsv", "data.train=" + trainFile, "data.test=" + testFile, "train.epochs=1",
+                        "train.batch-size=32", "train.epochs=5"));
+        var vectorizer = textnet.text.TextVectorizer.fit(
+                textnet.data.CorpusReaders.read(SparkTestSupport.spark(), config.data()).train(), config.vectorizer());
+        int params = textnet.io.TrainedModel.specOf(config, vectorizer).parameterCount();
+        float[] poisoned = new float[params];
+        java.util.Arrays.fill(poisoned, Float.NaN);
+        new textnet.io.Checkpoints(ck, config).save(new textnet.train.Progress(1,
+                new textnet.train.TrainingState(poisoned, new float[params], 10),
+                List.of(new textnet.train.EpochRecord(1, 0.6, 0.7, null, null, 0.1))));
+        args.addAll(List.of("--resume", ck.toString()));
+        fails(5, List.of("training diverged in epoch 2", "the last good epoch (1) is checkpointed in " + ck),
+                args.toArray(String[]::new));
+        assertTrue(Files.exists(ck.resolve("epoch-0001/parameters.npy")), "the checkpoint is kept");
+        assertFalse(Files.exists(dir.resolve("run")));
     }
 
     private static int rows(Path run, String key) throws IOException {
