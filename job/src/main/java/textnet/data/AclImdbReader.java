@@ -65,7 +65,7 @@ final class AclImdbReader {
     private static List<LabelledDoc> reviewsInArchive(PortableDataStream archive, String userPath) throws Exception {
         List<LabelledDoc> docs = new ArrayList<>();
         long[] nextPosition = new long[Split.values().length];
-        try (DataInputStream in = archive.open()) {
+        try (DataInputStream in = DocumentBytes.open(archive, userPath)) {
             TarGzEntries.forEach(in, userPath, name -> REVIEW.matcher(name).find(), (name, bytes) -> {
                 Matcher m = REVIEW.matcher(name);
                 m.find();

@@ -21,6 +21,15 @@ final class DocumentBytes {
         }
     }
 
+    /** Opens an archive for streaming; a file that cannot be opened is an input error naming it. */
+    static java.io.DataInputStream open(PortableDataStream archive, String name) {
+        try {
+            return archive.open();
+        } catch (Exception e) {
+            throw JobException.input("data.path: cannot read " + name + ": " + why(e), e);
+        }
+    }
+
     private static String why(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

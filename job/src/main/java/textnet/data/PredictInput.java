@@ -30,40 +30,40 @@ public final class PredictInput {
     private PredictInput() {
     }
 
+    private static boolean hasTextFiles(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".txt"));
+        } catch (java.io.IOException e) {
+            throw JobException.input("--input " + dir + ": cannot list it: " + e.getMessage());
+        }
+    }
+
     public static Dataset<Row> read(SparkSession spark, Path input, DataConfig data) {
         String name = input.getFileName().toString().toLowerCase();
         String uri = input.toAbsolutePath().toString();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        if (Files.isDirectory(input) || name.endsWith(".txt")) {
+        boolean table = name.matches(".*\\.(tsv|csv|jsonl|json|parquet)$"); // Spark writes tables as folders too
+        if (!table && (Files.isDirectory(input) || name.endsWith(".txt"))) {
+            if (Files.isDirectory(input) && !hasTextFiles(input)) {
+                throw JobException.input("--input " + input + " has no .txt files");
+            }
             String pattern = Files.isDirectory(input) ? uri + "/*.txt" : uri;
             JavaRDD<Row> rows = sc.wholeTextFiles(pattern, sc.defaultParallelism())
                     .map(t -> RowFactory.create(t._1().substring(t._1().lastIndexOf('/') + 1), t._2()));
-            Dataset<Row> docs = spark.createDataFrame(rows, SCHEMA).orderBy("id");
-            if (docs.isEmpty()) {
-                throw JobException.input("--input " + input + " has no .txt files");
-            }
-            return docs;
+            return spark.createDataFrame(rows, SCHEMA).orderBy("id");
         }
-        Dataset<Row> table;
         if (name.endsWith(".tsv")) {
-            table = spark.read().textFile(uri).toDF("line").select(functions.expr(
+            Dataset<Row> lines = spark.read().textFile(uri).toDF("line").select(functions.expr(
                     "CASE WHEN instr(line, '\\t') > 0 THEN substr(line, instr(line, '\\t') + 1) ELSE line END").as("text"));
-        } else if (name.endsWith(".csv")) {
-            table = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"").csv(uri);
-        } else if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-            table = spark.read().json(uri);
-        } else if (name.endsWith(".parquet")) {
-            table = spark.read().parquet(uri);
-        } else {
+            JavaRDD<Row> rows = lines.javaRDD().zipWithIndex()
+                    .map(t -> RowFactory.create(Long.toString(t._2()), t._1().getString(0)));
+            return spark.createDataFrame(rows, SCHEMA);
+        }
+        String format = name.endsWith(".csv") ? "csv" : name.endsWith(".parquet") ? "parquet"
+                : name.endsWith(".jsonl") || name.endsWith(".json") ? "jsonl" : null;
+        if (format == null) {
             throw JobException.input("--input " + input + ": expected a folder, .txt, .tsv, .csv, .jsonl or .parquet");
         }
-        String column = name.endsWith(".tsv") ? "text" : data.textColumn();
-        if (!Arrays.asList(table.columns()).contains(column)) {
-            throw JobException.input("--input " + input + " has no text column '" + column + "' (columns found: "
-                    + String.join(", ", table.columns()) + "); set data.text-column when training");
-        }
-        JavaRDD<Row> rows = table.select(functions.coalesce(functions.col(column).cast("string"), functions.lit("")))
-                .javaRDD().zipWithIndex().map(t -> RowFactory.create(Long.toString(t._2()), t._1().getString(0)));
-        return spark.createDataFrame(rows, SCHEMA);
+        return TextTableReader.unlabelled(spark, format, uri, data.textColumn());
     }
 }

@@ -82,7 +82,7 @@ final class ReutersReader {
 
     private static List<ParsedFile> filesInArchive(PortableDataStream archive, String userPath) throws Exception {
         List<ParsedFile> files = new ArrayList<>();
-        try (DataInputStream in = archive.open()) {
+        try (DataInputStream in = DocumentBytes.open(archive, userPath)) {
             TarGzEntries.forEach(in, userPath, name -> SGML_FILE.matcher(name).find(),
                     (name, bytes) -> files.add(parse(baseName(name), files.size(), bytes)));
         }

@@ -1,5 +1,6 @@
 package textnet.data;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,30 +34,45 @@ final class TextTableReader {
     }
 
     private static Dataset<Row> split(SparkSession spark, DataConfig config, String path) {
-        Dataset<Row> table = load(spark, config.format(), path);
-        requireColumn(table, path, "data.text-column", config.textColumn());
-        requireColumn(table, path, "data.label-column", config.labelColumn());
-        requireType(table, path, "data.text-column", config.textColumn(), false);
-        requireType(table, path, "data.label-column", config.labelColumn(), true);
-        String labelColumn = config.labelColumn();
+        return spark.createDataFrame(rows(spark, config.format(), path, config.textColumn(), config.labelColumn()),
+                Corpus.SCHEMA);
+    }
+
+    /** Unlabelled rows (id, text) of a table, for predict, with the same checks as training's. */
+    static Dataset<Row> unlabelled(SparkSession spark, String format, String path, String textColumn) {
+        return spark.createDataFrame(rows(spark, format, path, textColumn, null), PredictInput.SCHEMA);
+    }
+
+    /** (id, text, label) rows, or (id, text) when {@code labelColumn} is null. */
+    private static JavaRDD<Row> rows(SparkSession spark, String format, String path, String textColumn,
+                                     String labelColumn) {
+        Dataset<Row> table = load(spark, format, path);
+        requireColumn(table, path, "data.text-column", textColumn);
+        requireType(table, path, "data.text-column", textColumn, false);
+        if (labelColumn != null) {
+            requireColumn(table, path, "data.label-column", labelColumn);
+            requireType(table, path, "data.label-column", labelColumn, true);
+        }
         // Spark marks a line that is not JSON by filling this column; without it the row would read as nulls.
         Column corrupt = List.of(table.columns()).contains(CORRUPT_RECORD) ? column(CORRUPT_RECORD) : functions.lit(null);
-        var rows = table.select(column(config.textColumn()).cast("string"), column(labelColumn).cast("string"),
-                        corrupt.cast("string"))
+        Column label = labelColumn == null ? functions.lit(null) : column(labelColumn);
+        return table.select(column(textColumn).cast("string"), label.cast("string"), corrupt.cast("string"))
                 .javaRDD()
                 .zipWithIndex()
                 .map(row -> {
-                    String text = row._1().getString(0);
-                    String label = row._1().getString(1);
+                    String text = row._1().getString(0) == null ? "" : row._1().getString(0);
+                    String id = Long.toString(row._2());
                     if (row._1().getString(2) != null) {
                         throw JobException.input(path + ": row " + row._2() + " is not a JSON object");
                     }
-                    if (label == null) {
+                    if (labelColumn == null) {
+                        return RowFactory.create(id, text);
+                    }
+                    if (row._1().getString(1) == null) {
                         throw JobException.input(path + ": row " + row._2() + " has no value in column '" + labelColumn + "'");
                     }
-                    return RowFactory.create(Long.toString(row._2()), text == null ? "" : text, label);
+                    return RowFactory.create(id, text, row._1().getString(1));
                 });
-        return spark.createDataFrame(rows, Corpus.SCHEMA);
     }
 
     private static Dataset<Row> load(SparkSession spark, String format, String path) {

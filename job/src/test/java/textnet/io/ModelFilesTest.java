@@ -25,12 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ModelFilesTest {
+public class ModelFilesTest {
 
     @TempDir
     Path dir;
 
-    static TrainedModel tinyModel(List<String> labels) {
+    public static TrainedModel tinyModel(List<String> labels) {
         JobConfig config = ConfigLoader.load(null, List.of("name=tiny", "model.layers=[{units: 3, activation: tanh}]"));
         TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(),
                 new Vocabulary(List.of("good", "bad", "film", "plot", "it's")), new LabelIndex(labels));
