@@ -140,7 +140,9 @@ public final class ConfigLoader {
             node = next;
         }
         String last = parts[parts.length - 1];
-        if (node instanceof ObjectNode on) {
+        if (node instanceof ObjectNode on && on.get(last) instanceof ObjectNode existing && value instanceof ObjectNode given) {
+            merge(existing, given); // --set train.early-stopping={monitor: loss} keeps the other keys' values
+        } else if (node instanceof ObjectNode on) {
             on.set(last, value);
         } else if (node instanceof ArrayNode an && isIndex(last) && Integer.parseInt(last) < an.size()) {
             an.set(Integer.parseInt(last), value);

@@ -43,6 +43,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMappingFromSetMergesIntoTheDefaults() throws Exception {
+        JobConfig c = ConfigLoader.load(yaml("{}"), List.of("train.optimizer={name: adam}"));
+        assertEquals("adam", c.train().optimizer().name());
+        assertEquals(0.001, c.train().optimizer().learningRate(), "default kept");
+        assertTrue(refused("{}", "train.optimizer={nam: adam}").getMessage().contains("train.optimizer.nam"));
+    }
+
+    @Test
     void unknownKeyIsNamedWithTheValidOnes() throws Exception {
         JobException e = refused("train: {epoch: 3}\n");
         assertTrue(e.getMessage().contains("'train.epoch'"), e.getMessage());
