@@ -39,6 +39,11 @@ public final class ModelFiles {
 
     public static final String FORMAT = "textnet-model";
     public static final int FORMAT_VERSION = 1;
+    /**
+     * {@code "input"} of a model whose rows come from feature vectors built outside textnet (a Spark ML
+     * pipeline's own tokenizer and CountVectorizer): no vocabulary.txt, no vectorizer section.
+     */
+    public static final String INPUT_VECTOR = "vector";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFiles() {
@@ -58,19 +63,7 @@ public final class ModelFiles {
         checksums.put("vocabulary.txt", sha256(dir.resolve("vocabulary.txt")));
 
         NetworkSpec spec = model.spec();
-        ArrayNode layers = JSON.createArrayNode();
-        for (int l = 0; l < spec.layers().size(); l++) {
-            DenseSpec layer = spec.layers().get(l);
-            String kernel = "layer-" + l + "-kernel.npy";
-            String bias = "layer-" + l + "-bias.npy";
-            Npy.write(dir.resolve(kernel), slice(model.parameters(), spec.weightOffset(l), layer.inputs() * layer.units()),
-                    layer.inputs(), layer.units());
-            Npy.write(dir.resolve(bias), slice(model.parameters(), spec.biasOffset(l), layer.units()), layer.units());
-            checksums.put(kernel, sha256(dir.resolve(kernel)));
-            checksums.put(bias, sha256(dir.resolve(bias)));
-            layers.addObject().put("type", "dense").put("inputs", layer.inputs()).put("units", layer.units())
-                    .put("activation", layer.activation().name().toLowerCase()).put("kernel", kernel).put("bias", bias);
-        }
+        ArrayNode layers = writeLayers(spec, model.parameters(), dir, checksums);
 
         ObjectNode json = JSON.createObjectNode();
         json.put("format", FORMAT).put("format_version", FORMAT_VERSION).put("name", model.config().name())
@@ -87,8 +80,89 @@ public final class ModelFiles {
         JSON.writeValue(dir.resolve("model.json").toFile(), json);
     }
 
+    /**
+     * A network over feature vectors of {@code spec.inputSize()} entries (any non-zero counts as a one),
+     * predicting {@code classes} classes numbered 0..classes-1 (Spark ML's label convention).
+     */
+    public record VectorInputModel(JobConfig config, NetworkSpec spec, float[] parameters, int classes) {
+    }
+
+    /**
+     * The same folder as {@link #save(TrainedModel, Path)} without vocabulary.txt and the vectorizer
+     * section: the vocabulary lives in the pipeline stage that built the vectors. The labels are the
+     * class numbers, so the folder still says what each output unit means.
+     */
+    public static void saveVectorInput(VectorInputModel model, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, String> checksums = new LinkedHashMap<>();
+        NetworkSpec spec = model.spec();
+        ArrayNode layers = writeLayers(spec, model.parameters(), dir, checksums);
+        List<String> labels = new ArrayList<>();
+        for (int c = 0; c < model.classes(); c++) {
+            labels.add(Integer.toString(c));
+        }
+        ObjectNode json = JSON.createObjectNode();
+        json.put("format", FORMAT).put("format_version", FORMAT_VERSION).put("name", model.config().name())
+                .put("task", model.classes() == 2 ? "binary" : "multiclass");
+        json.putPOJO("labels", labels);
+        json.put("input", INPUT_VECTOR).put("input_size", spec.inputSize()).put("loss", spec.loss().name().toLowerCase());
+        json.set("layers", layers);
+        json.set("config", ConfigLoader.toTree(model.config()));
+        json.putPOJO("files", checksums);
+        JSON.writeValue(dir.resolve("model.json").toFile(), json);
+    }
+
+    /** Loads and verifies a folder written by {@link #saveVectorInput}, with the same checks as {@link #load}. */
+    public static VectorInputModel loadVectorInput(Path dir) {
+        Path jsonFile = dir.resolve("model.json");
+        JsonNode json = verifiedJson(dir);
+        if (!INPUT_VECTOR.equals(json.path("input").asText())) {
+            throw JobException.input(jsonFile + " is a text model (\"input\": " + json.path("input")
+                    + ", with its own vocabulary), not one over feature vectors; use it with textnet predict");
+        }
+        int inputSize = json.path("input_size").asInt(-1);
+        int classes = json.path("labels").size();
+        if (inputSize < 1 || classes < 2) {
+            throw JobException.input(jsonFile + ": needs \"input_size\" of at least 1 and at least 2 labels, has "
+                    + json.path("input_size") + " and " + classes);
+        }
+        try {
+            requireLayersListed(dir, json);
+            JobConfig config = ConfigLoader.fromTree(json.path("config"), jsonFile.toString());
+            NetworkSpec spec = NetworkSpec.of(config.model(), inputSize, classes);
+            return new VectorInputModel(config, spec, readLayers(dir, json, spec), classes);
+        } catch (IOException e) {
+            throw JobException.input("cannot read model folder " + dir + ": " + e);
+        }
+    }
+
     /** Loads and verifies a model folder; anything unexpected is refused before use. */
     public static TrainedModel load(Path dir) {
+        Path jsonFile = dir.resolve("model.json");
+        JsonNode json = verifiedJson(dir);
+        if (INPUT_VECTOR.equals(json.path("input").asText())) {
+            throw JobException.input(jsonFile + " is a model over feature vectors (\"input\": \"" + INPUT_VECTOR
+                    + "\", saved by Spark ML's textnet.ml.TextNetModel) and has no vocabulary to read text with;"
+                    + " load it with TextNetModel.load in a Spark ML pipeline");
+        }
+        try {
+            requireListed(dir, json, "vocabulary.txt");
+            requireLayersListed(dir, json);
+            JobConfig config = ConfigLoader.fromTree(json.path("config"), jsonFile.toString());
+            List<String> labels = new ArrayList<>();
+            json.path("labels").forEach(n -> labels.add(n.asText()));
+            List<String> tokens = Files.readAllLines(dir.resolve("vocabulary.txt"), StandardCharsets.UTF_8);
+            TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), new Vocabulary(tokens), new LabelIndex(labels));
+            NetworkSpec spec = TrainedModel.specOf(config, vectorizer);
+            float[] params = readLayers(dir, json, spec);
+            return new TrainedModel(config, vectorizer, spec, params);
+        } catch (IOException e) {
+            throw JobException.input("cannot read model folder " + dir + ": " + e);
+        }
+    }
+
+    /** model.json parsed, its format and version accepted, and every listed file's checksum matching. */
+    private static JsonNode verifiedJson(Path dir) {
         Path jsonFile = dir.resolve("model.json");
         JsonNode json;
         try {
@@ -110,33 +184,53 @@ public final class ModelFiles {
         }
         try {
             verifyChecksums(dir, json.path("files"));
-            requireListed(dir, json, "vocabulary.txt");
-            for (JsonNode layer : json.path("layers")) {
-                requireListed(dir, json, layer.path("kernel").asText());
-                requireListed(dir, json, layer.path("bias").asText());
-            }
-            JobConfig config = ConfigLoader.fromTree(json.path("config"), jsonFile.toString());
-            List<String> labels = new ArrayList<>();
-            json.path("labels").forEach(n -> labels.add(n.asText()));
-            List<String> tokens = Files.readAllLines(dir.resolve("vocabulary.txt"), StandardCharsets.UTF_8);
-            TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), new Vocabulary(tokens), new LabelIndex(labels));
-            NetworkSpec spec = TrainedModel.specOf(config, vectorizer);
-            float[] params = new float[spec.parameterCount()];
-            JsonNode layers = json.path("layers");
-            if (layers.size() != spec.layers().size()) {
-                throw JobException.input(jsonFile + ": lists " + layers.size() + " layers, its config makes "
-                        + spec.layers().size());
-            }
-            for (int l = 0; l < spec.layers().size(); l++) {
-                DenseSpec layer = spec.layers().get(l);
-                float[] kernel = Npy.read(dir.resolve(layers.get(l).path("kernel").asText()), layer.inputs(), layer.units());
-                float[] bias = Npy.read(dir.resolve(layers.get(l).path("bias").asText()), layer.units());
-                System.arraycopy(kernel, 0, params, (int) spec.weightOffset(l), kernel.length);
-                System.arraycopy(bias, 0, params, (int) spec.biasOffset(l), bias.length);
-            }
-            return new TrainedModel(config, vectorizer, spec, params);
         } catch (IOException e) {
             throw JobException.input("cannot read model folder " + dir + ": " + e);
+        }
+        return json;
+    }
+
+    /** One kernel and one bias .npy per layer, Keras's shapes; their entries in model.json's "layers". */
+    private static ArrayNode writeLayers(NetworkSpec spec, float[] params, Path dir, Map<String, String> checksums)
+            throws IOException {
+        ArrayNode layers = JSON.createArrayNode();
+        for (int l = 0; l < spec.layers().size(); l++) {
+            DenseSpec layer = spec.layers().get(l);
+            String kernel = "layer-" + l + "-kernel.npy";
+            String bias = "layer-" + l + "-bias.npy";
+            Npy.write(dir.resolve(kernel), slice(params, spec.weightOffset(l), layer.inputs() * layer.units()),
+                    layer.inputs(), layer.units());
+            Npy.write(dir.resolve(bias), slice(params, spec.biasOffset(l), layer.units()), layer.units());
+            checksums.put(kernel, sha256(dir.resolve(kernel)));
+            checksums.put(bias, sha256(dir.resolve(bias)));
+            layers.addObject().put("type", "dense").put("inputs", layer.inputs()).put("units", layer.units())
+                    .put("activation", layer.activation().name().toLowerCase()).put("kernel", kernel).put("bias", bias);
+        }
+        return layers;
+    }
+
+    /** The flat parameter vector from the layers' .npy files, each checked against the spec's shapes. */
+    private static float[] readLayers(Path dir, JsonNode json, NetworkSpec spec) throws IOException {
+        float[] params = new float[spec.parameterCount()];
+        JsonNode layers = json.path("layers");
+        if (layers.size() != spec.layers().size()) {
+            throw JobException.input(dir.resolve("model.json") + ": lists " + layers.size()
+                    + " layers, its config makes " + spec.layers().size());
+        }
+        for (int l = 0; l < spec.layers().size(); l++) {
+            DenseSpec layer = spec.layers().get(l);
+            float[] kernel = Npy.read(dir.resolve(layers.get(l).path("kernel").asText()), layer.inputs(), layer.units());
+            float[] bias = Npy.read(dir.resolve(layers.get(l).path("bias").asText()), layer.units());
+            System.arraycopy(kernel, 0, params, (int) spec.weightOffset(l), kernel.length);
+            System.arraycopy(bias, 0, params, (int) spec.biasOffset(l), bias.length);
+        }
+        return params;
+    }
+
+    private static void requireLayersListed(Path dir, JsonNode json) {
+        for (JsonNode layer : json.path("layers")) {
+            requireListed(dir, json, layer.path("kernel").asText());
+            requireListed(dir, json, layer.path("bias").asText());
         }
     }
 
