@@ -140,8 +140,10 @@ class LocalClusterIT {
         Path events = Files.createDirectories(itDir.resolve("events-killed"));
         List<String> killed = new ArrayList<>();
         Run cluster = submit("run-killed", events, line -> {
-            // The first epoch is over and the second about to start: as soon as an executor runs
-            // one of its tasks (its log says "Running task" for a new TID), kill -9 that JVM.
+            // The first epoch is over: as soon as an executor starts a task newer than those its
+            // log showed at this line, kill -9 that JVM. Epoch 2's tasks have usually started by
+            // the time the line is read, so the kill lands in epoch 3's training (as observed);
+            // the event log check below says which job lost the task.
             if (line.startsWith("Epoch 1/") && killed.isEmpty()) {
                 String[] victim = awaitBusyExecutor();
                 if (victim == null) {
