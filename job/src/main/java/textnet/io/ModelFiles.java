@@ -81,13 +81,6 @@ public final class ModelFiles {
     }
 
     /**
-     * A network over feature vectors of {@code spec.inputSize()} entries (any non-zero counts as a one),
-     * predicting {@code classes} classes numbered 0..classes-1 (Spark ML's label convention).
-     */
-    public record VectorInputModel(JobConfig config, NetworkSpec spec, float[] parameters, int classes) {
-    }
-
-    /**
      * The same folder as {@link #save(TrainedModel, Path)} without vocabulary.txt and the vectorizer
      * section: the vocabulary lives in the pipeline stage that built the vectors. The labels are the
      * class numbers, so the folder still says what each output unit means.

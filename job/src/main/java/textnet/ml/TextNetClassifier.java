@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.StructType;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
 import textnet.io.ModelFiles;
+import textnet.io.VectorInputModel;
 import textnet.nn.NetworkSpec;
 import textnet.text.MultiHotBlock;
 import textnet.text.MultiHotBlocks;
@@ -112,7 +113,7 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         try {
             Trainer.Result result = new Trainer(spec, config.train())
                     .fit(blocks, null, EpochListener.watching(epoch -> { }));
-            TextNetModel model = new TextNetModel(uid, new ModelFiles.VectorInputModel(config, spec,
+            TextNetModel model = new TextNetModel(uid, new VectorInputModel(config, spec,
                     result.state().parameters(), shape.classes()));
             model.setFeaturesCol(getFeaturesCol()).setPredictionCol(getPredictionCol())
                     .setProbabilityCol(getProbabilityCol());

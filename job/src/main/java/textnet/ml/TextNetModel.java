@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import textnet.io.ModelFiles;
+import textnet.io.VectorInputModel;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -26,12 +27,12 @@ import java.util.Arrays;
 public final class TextNetModel extends Model<TextNetModel> implements MLWritable {
 
     private final String uid;
-    private final ModelFiles.VectorInputModel network;
+    private final VectorInputModel network;
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
 
-    TextNetModel(String uid, ModelFiles.VectorInputModel network) {
+    TextNetModel(String uid, VectorInputModel network) {
         this.uid = uid;
         this.network = network;
         featuresCol = new Param<>(this, "featuresCol", "vector column; non-zero entries are ones");
@@ -48,7 +49,7 @@ public final class TextNetModel extends Model<TextNetModel> implements MLWritabl
     }
 
     /** The trained network: config, shape, parameters and number of classes. */
-    public ModelFiles.VectorInputModel network() {
+    public VectorInputModel network() {
         return network;
     }
 

@@ -1,9 +1,7 @@
 package textnet.cli;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static textnet.cli.CliChecks.fails;
 
@@ -181,27 +178,7 @@ class BadArchiveAndFolderTest {
         return entry;
     }
 
-    /** The entries, then {@code extra} (with 4 bytes of content when it is a regular file) if not null. */
     static Path tarGz(Path file, Map<String, byte[]> entries, TarArchiveEntry extra) throws IOException {
-        try (OutputStream o = Files.newOutputStream(file);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(o))) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
-                entry.setSize(e.getValue().length);
-                tar.putArchiveEntry(entry);
-                tar.write(e.getValue());
-                tar.closeArchiveEntry();
-            }
-            if (extra != null) {
-                tar.putArchiveEntry(extra);
-                if (extra.getSize() > 0) {
-                    tar.write("evil".getBytes(StandardCharsets.US_ASCII));
-                }
-                tar.closeArchiveEntry();
-            }
-        }
-        assertTrue(Files.size(file) > 0);
-        return file;
+        return textnet.data.Fixtures.tarGz(file, entries, extra);
     }
 }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Tiny corpora written by the tests themselves. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
@@ -34,6 +34,14 @@ final class Fixtures {
 
     /** A .tar.gz with the entries in the map's iteration order (use a LinkedHashMap). */
     static Path tarGz(Path file, Map<String, byte[]> entries) throws IOException {
+        return tarGz(file, entries, null);
+    }
+
+    /**
+     * The same, then {@code extra} if not null (with 4 bytes of content when it is a regular file):
+     * a link or an entry with a hostile path.
+     */
+    public static Path tarGz(Path file, Map<String, byte[]> entries, TarArchiveEntry extra) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -42,6 +50,13 @@ final class Fixtures {
                 entry.setSize(e.getValue().length);
                 tar.putArchiveEntry(entry);
                 tar.write(e.getValue());
+                tar.closeArchiveEntry();
+            }
+            if (extra != null) {
+                tar.putArchiveEntry(extra);
+                if (extra.getSize() > 0) {
+                    tar.write("evil".getBytes(StandardCharsets.US_ASCII));
+                }
                 tar.closeArchiveEntry();
             }
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import textnet.JobException;
 import textnet.SparkTestSupport;
 import textnet.io.ModelFiles;
+import textnet.io.VectorInputModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class TextNetModelFilesTest {
         assertEquals(4, json.path("files").size(), "a SHA-256 for every .npy");
         assertEquals(2, json.path("config").path("train").path("epochs").asInt(), "the training config travels with it");
 
-        ModelFiles.VectorInputModel back = ModelFiles.loadVectorInput(folder);
+        VectorInputModel back = ModelFiles.loadVectorInput(folder);
         assertArrayEquals(model.network().parameters(), back.parameters());
         assertEquals(model.network().spec(), back.spec());
     }
