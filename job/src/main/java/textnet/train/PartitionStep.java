@@ -51,7 +51,7 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
     /** The local training loop, also usable without Spark (one partition == local training). */
     public PartitionResult train(TrainingState start, MultiHotBlock block, int partition) {
         if (block == null || block.size() == 0) {
-            return new PartitionResult(start.parameters(), start.optimizerState(), 0, 0, 0, 0);
+            return new PartitionResult(partition, start.parameters(), start.optimizerState(), 0, 0, 0, 0);
         }
         Network network = new Network(spec, DataType.FLOAT);
         Optimizer update = Optimizer.of(optimizer);
@@ -73,7 +73,7 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
                     : new SparseRows(firstLayerOffset, firstLayerUnits, spec.inputSize(), touched));
         }
         update.finish(optState, iteration);
-        return new PartitionResult(params, optState, iteration - start.iteration(),
+        return new PartitionResult(partition, params, optState, iteration - start.iteration(),
                 seen.rows(), seen.lossSum(), seen.correct());
     }
 }

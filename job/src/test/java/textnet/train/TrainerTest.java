@@ -99,6 +99,16 @@ class TrainerTest {
     }
 
     @Test
+    void fivePartitionsTwiceGiveTheSameBits() {
+        List<MultiHotRow> data = rows(400, 5);
+        Trainer trainer = new Trainer(spec(), config(3, 5, "adam"));
+        Trainer.Result a = trainer.fit(blocks(data, 5), null, EpochListener.watching(r -> { }));
+        Trainer.Result b = trainer.fit(blocks(data, 5), null, EpochListener.watching(r -> { }));
+        assertArrayEquals(a.state().parameters(), b.state().parameters());
+        assertArrayEquals(a.state().optimizerState(), b.state().optimizerState());
+    }
+
+    @Test
     void kerasLine() {
         EpochRecord r = new EpochRecord(3, 0.26291, 0.91612, 0.3, 0.88, 2.14);
         assertEquals("Epoch 3/4 - 2.1s - loss: 0.2629 - accuracy: 0.9161 - val_loss: 0.3000 - val_accuracy: 0.8800",
