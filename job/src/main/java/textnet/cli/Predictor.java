@@ -127,7 +127,7 @@ final class Predictor {
                     indices.add(r._2());
                 }
                 if (ids.size() == BATCH || (!rows.hasNext() && !ids.isEmpty())) {
-                    float[] probs = network.predict(parameters, batchOf(indices));
+                    float[] probs = network.predict(parameters, MultiHotBatch.unlabelled(indices));
                     for (int i = 0; i < ids.size(); i++) {
                         float[] p = new float[units];
                         System.arraycopy(probs, i * units, p, 0, units);
@@ -139,18 +139,6 @@ final class Predictor {
             }
             return out.iterator();
         });
-    }
-
-    private static MultiHotBatch batchOf(List<int[]> rows) {
-        int[] offsets = new int[rows.size() + 1];
-        for (int i = 0; i < rows.size(); i++) {
-            offsets[i + 1] = offsets[i] + rows.get(i).length;
-        }
-        int[] indices = new int[offsets[rows.size()]];
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, indices, offsets[i], rows.get(i).length);
-        }
-        return new MultiHotBatch(rows.size(), offsets, indices, new int[rows.size()]);
     }
 
     private static void write(List<Tuple2<String, float[]>> scored, List<String> classes, int units, Path output)

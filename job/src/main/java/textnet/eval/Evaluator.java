@@ -64,9 +64,9 @@ public final class Evaluator {
                 BatchStats sum = BatchStats.EMPTY;
                 for (int from = 0; from < block.size(); from += BATCH) {
                     MultiHotBatch batch = block.batch(from, Math.min(block.size(), from + BATCH));
-                    sum = sum.add(network.evaluate(p, batch));
-                    float[] out = network.predict(p, batch);
-                    System.arraycopy(out, 0, probs, from * units, out.length);
+                    Network.Scored scored = network.score(p, batch);
+                    sum = sum.add(scored.stats());
+                    System.arraycopy(scored.outputs(), 0, probs, from * units, scored.outputs().length);
                     System.arraycopy(batch.labels(), 0, labels, from, batch.size());
                 }
                 return new Scored(sum, new Predictions(units, probs, labels));

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import textnet.JobException;
+import textnet.eval.Predictions;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
@@ -69,32 +70,22 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
     private void predictBatch(Network network, float[] params, Iterator<Row> rows, List<Row> out) {
         List<Row> batchRows = new ArrayList<>(BATCH);
         List<int[]> batchIndices = new ArrayList<>(BATCH);
-        int nonZeros = 0;
         while (batchRows.size() < BATCH && rows.hasNext()) {
             Row row = rows.next();
-            int[] indices = indicesOf(row);
             batchRows.add(row);
-            batchIndices.add(indices);
-            nonZeros += indices.length;
+            batchIndices.add(indicesOf(row));
         }
         int n = batchRows.size();
-        int[] offsets = new int[n + 1];
-        int[] indices = new int[nonZeros];
+        // a binary network's one sigmoid unit becomes [1 - p, p], Spark ML's probability column
+        Predictions outputs = new Predictions(spec.outputUnits(),
+                network.predict(params, MultiHotBatch.unlabelled(batchIndices)), new int[n]);
         for (int i = 0; i < n; i++) {
-            int[] r = batchIndices.get(i);
-            System.arraycopy(r, 0, indices, offsets[i], r.length);
-            offsets[i + 1] = offsets[i] + r.length;
-        }
-        // labels are not read by predict; the batch type carries them for training
-        float[] outputs = network.predict(params, new MultiHotBatch(n, offsets, indices, new int[n]));
-        int units = spec.outputUnits();
-        for (int i = 0; i < n; i++) {
-            double[] probability = ClassProbabilities.of(outputs, i, units);
+            double[] probability = outputs.classProbabilities(i);
             Object[] values = new Object[batchRows.get(i).length() + 2];
             for (int c = 0; c < batchRows.get(i).length(); c++) {
                 values[c] = batchRows.get(i).get(c);
             }
-            values[values.length - 2] = (double) ClassProbabilities.argmax(probability);
+            values[values.length - 2] = (double) outputs.predictedClass(i);
             values[values.length - 1] = Vectors.dense(probability);
             out.add(RowFactory.create(values));
         }

@@ -14,6 +14,19 @@ public record MultiHotBatch(int size, int[] rowOffsets, int[] indices, int[] lab
         }
     }
 
+    /** Rows to predict: their indices (sorted, distinct) one after another; labels 0, never read. */
+    public static MultiHotBatch unlabelled(java.util.List<int[]> rows) {
+        int[] offsets = new int[rows.size() + 1];
+        for (int i = 0; i < rows.size(); i++) {
+            offsets[i + 1] = offsets[i] + rows.get(i).length;
+        }
+        int[] indices = new int[offsets[rows.size()]];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, indices, offsets[i], rows.get(i).length);
+        }
+        return new MultiHotBatch(rows.size(), offsets, indices, new int[rows.size()]);
+    }
+
     /** The distinct indices of all rows, sorted: the first-layer rows this batch touches. */
     public int[] distinctIndices(int inputSize) {
         boolean[] seen = new boolean[inputSize];

@@ -91,11 +91,7 @@ public final class Network {
         }
         BatchBuffers buffers = buffers(batch.size());
         forward(paramViews = ParameterViews.of(spec, params, paramViews), batch, buffers);
-        INDArray outputs = buffers.activation(last).dup();
-        if (spec.loss().readsLogits()) {
-            spec.outputLayer().activation().applyInPlace(outputs);
-        }
-        return outputs;
+        return outputs(buffers);
     }
 
     /**
@@ -148,11 +144,31 @@ public final class Network {
         }
         BatchBuffers buffers = buffers(batch.size());
         forward(heapStage(params).params, batch, buffers, params);
+        return outputs(buffers).data().asFloat();
+    }
+
+    /** The outputs and the loss and correct count together, from one forward pass (test evaluation). */
+    public Scored score(float[] params, MultiHotBatch batch) {
+        if (batch.size() == 0) {
+            return new Scored(BatchStats.EMPTY, new float[0]);
+        }
+        BatchBuffers buffers = buffers(batch.size());
+        forward(heapStage(params).params, batch, buffers, params);
+        BatchStats stats = new BatchStats(outputLoss(batch, buffers, false), countCorrect(batch, buffers), batch.size());
+        return new Scored(stats, outputs(buffers).data().asFloat());
+    }
+
+    /** {@link #predict}'s outputs (row-major) with {@link #evaluate}'s numbers. */
+    public record Scored(BatchStats stats, float[] outputs) {
+    }
+
+    /** A copy of the output layer, taken through its activation when the loss kept logits. */
+    private INDArray outputs(BatchBuffers buffers) {
         INDArray outputs = buffers.activation(last).dup();
         if (spec.loss().readsLogits()) {
             spec.outputLayer().activation().applyInPlace(outputs);
         }
-        return outputs.data().asFloat();
+        return outputs;
     }
 
     private HeapStage heapStage(float[] params) {
