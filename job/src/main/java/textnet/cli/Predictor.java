@@ -73,7 +73,7 @@ final class Predictor {
         TrainedModel model = ModelFiles.load(modelDir);
         JobConfig config = withData(model.config(), data, overrides);
         SparkSession spark = SparkSessions.create(master, "textnet evaluate", false);
-        Corpus corpus = CorpusReaders.read(spark, config.data());
+        Corpus corpus = CorpusReaders.read(spark, config.data(), config.train().partitions());
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(
                 model.vectorizer().transform(corpus.test(), "test"), config.train().partitions(), "test rows");
         Evaluator.Scored scored = new Evaluator(model.spec()).predict(test, model.parameters());

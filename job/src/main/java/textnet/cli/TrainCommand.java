@@ -23,6 +23,7 @@ import textnet.io.TrainedModel;
 import textnet.nn.NetworkSpec;
 import textnet.text.VectorizedCorpus;
 import textnet.train.EpochRecord;
+import textnet.train.NativeThreads;
 import textnet.train.Progress;
 import textnet.train.Trainer;
 
@@ -78,6 +79,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PhaseClock clock = new PhaseClock();
+        NativeThreads.prepareInBackground();
         List<String> all = new ArrayList<>(overrides);
         if (data != null) {
             all.add(0, "data.path=" + quoted(data));
@@ -96,9 +98,10 @@ final class TrainCommand implements Callable<Integer> {
             Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
                     + ", " + config.train().partitions() + " partitions");
             clock.lap("jvm_start_to_spark");
-            Corpus corpus = CorpusReaders.read(spark, config.data());
+            Corpus corpus = CorpusReaders.read(spark, config.data(), config.train().partitions());
             clock.lap("read");
             VectorizedCorpus vectorized = VectorizedCorpus.of(corpus, config);
+            corpus.unpersist();
             clock.lap("vectorize");
             vectorized.notes().forEach(n -> Console.info("note: " + n));
             List<String> classes = vectorized.vectorizer().labels().labels();

@@ -5,25 +5,27 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 import textnet.JobException;
 
-import java.io.DataInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The Large Movie Review Dataset (Maas et al. 2011): {@code {train,test}/{pos,neg}/<id>_<rating>.txt},
  * as a folder or as the .tar.gz; {@code unsup/} and everything else is ignored. A review's id is its
- * path inside the corpus ({@code train/pos/0_9.txt}); rows keep archive entry order, or file name
- * order for a folder.
+ * path inside the corpus ({@code train/pos/0_9.txt}); its source position is archive entry order, or
+ * file name order for a folder.
  */
 final class AclImdbReader {
 
@@ -37,42 +39,50 @@ final class AclImdbReader {
     private AclImdbReader() {
     }
 
-    static Corpus read(SparkSession spark, String path) {
+    static Corpus read(SparkSession spark, String path, int partitions) {
         FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<LabelledDoc> docs = (status.isDirectory()
-                ? fromFolder(spark, sc, status.getPath(), path)
-                : fromArchive(sc, status.getPath(), path))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            DocCounts counts = DocCounts.of(docs);
-            requireEveryPart(counts, path);
-            List<String> notes = counts.repaired() == 0 ? List.of()
-                    : List.of("aclImdb: " + counts.repaired() + " reviews were not valid UTF-8;"
-                    + " their malformed bytes were replaced with U+FFFD");
-            return OrderedSplits.assemble(spark, docs, notes);
-        } finally {
-            docs.unpersist(false);
-        }
+        JavaRDD<LabelledDoc> docs = status.isDirectory()
+                ? Corpus.deal(fromFolder(spark, sc, status.getPath(), path), partitions)
+                : fromArchive(sc, status.getPath(), path, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+        DocCounts counts = DocCounts.of(docs);
+        requireEveryPart(counts, path);
+        List<String> notes = counts.repaired() == 0 ? List.of()
+                : List.of("aclImdb: " + counts.repaired() + " reviews were not valid UTF-8;"
+                + " their malformed bytes were replaced with U+FFFD");
+        return new Corpus(spark, docs, partitions, notes);
     }
 
-    /** One task streams the whole archive: gzip cannot be split, and per-file tasks would cost far more. */
-    private static JavaRDD<LabelledDoc> fromArchive(JavaSparkContext sc, Path archive, String userPath) {
-        return sc.binaryFiles(archive.toString(), 1)
-                .flatMap(file -> reviewsInArchive(file._2(), userPath).iterator());
+    /**
+     * Each of the {@code partitions} tasks streams the whole archive (gzip cannot be split) and keeps
+     * the reviews {@link IdPartitioner} deals to it, sorted by id: inflating 28 MB is cheap next to
+     * decoding and tokenizing, which this spreads evenly over the cores, and no shuffle is needed.
+     */
+    private static JavaRDD<LabelledDoc> fromArchive(JavaSparkContext sc, Path archive, String userPath, int partitions) {
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
+        String file = archive.toString();
+        return sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
+                .mapPartitionsWithIndex((partition, unused) -> reviewsInArchive(
+                        DocumentBytes.open(new Path(file), hadoop.value().value(), userPath), userPath,
+                        partition, partitions).iterator(), true);
     }
 
-    private static List<LabelledDoc> reviewsInArchive(PortableDataStream archive, String userPath) throws Exception {
+    private static List<LabelledDoc> reviewsInArchive(InputStream archive, String userPath, int partition,
+                                                      int partitions) throws Exception {
         List<LabelledDoc> docs = new ArrayList<>();
         long[] nextPosition = new long[Split.values().length];
-        try (DataInputStream in = DocumentBytes.open(archive, userPath)) {
+        try (InputStream in = archive) {
             TarGzEntries.forEach(in, userPath, name -> REVIEW.matcher(name).find(), (name, bytes) -> {
                 Matcher m = REVIEW.matcher(name);
                 m.find();
                 Split split = Split.valueOf(m.group(2).toUpperCase(Locale.ROOT));
-                docs.add(review(split, nextPosition[split.ordinal()]++, m.group(1), m.group(3), bytes));
+                long position = nextPosition[split.ordinal()]++; // counted for every review, kept or not
+                if (IdPartitioner.partitionOf(m.group(1), partitions) == partition) {
+                    docs.add(review(split, position, m.group(1), m.group(3), bytes));
+                }
             });
         }
+        docs.sort(Comparator.comparing(LabelledDoc::id));
         return docs;
     }
 

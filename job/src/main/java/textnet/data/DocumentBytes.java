@@ -30,6 +30,16 @@ final class DocumentBytes {
         }
     }
 
+    /** Opens a file through Hadoop's FileSystem inside a task; a file that cannot be opened is an input error. */
+    static java.io.InputStream open(org.apache.hadoop.fs.Path path, org.apache.hadoop.conf.Configuration conf,
+                                    String name) {
+        try {
+            return path.getFileSystem(conf).open(path);
+        } catch (Exception e) {
+            throw JobException.input("data.path: cannot read " + name + ": " + why(e), e);
+        }
+    }
+
     private static String why(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reuters-21578 (Lewis), the 22 files {@code reut2-000.sgm … reut2-021.sgm} in a folder or in
- * {@code reuters21578.tar.gz}, reduced to a {@link ReutersSubset}. A document's id is its NEWID; rows
- * keep file order, then document order within the file.
+ * {@code reuters21578.tar.gz}, reduced to a {@link ReutersSubset}. A document's id is its NEWID; its
+ * source position is file order, then document order within the file.
  */
 final class ReutersReader {
 
@@ -53,7 +53,7 @@ final class ReutersReader {
     private ReutersReader() {
     }
 
-    static Corpus read(SparkSession spark, String path, ReutersSubset subset) {
+    static Corpus read(SparkSession spark, String path, ReutersSubset subset, int partitions) {
         FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<ParsedFile> files = (status.isDirectory()
@@ -69,7 +69,9 @@ final class ReutersReader {
                 throw JobException.input("data.path: " + path + " has no " + subset.name().toLowerCase(Locale.ROOT)
                         + " documents (TOPICS=\"YES\", one topic, a topic found in both LEWISSPLIT TRAIN and TEST)");
             }
-            return OrderedSplits.assemble(spark, kept, notes);
+            JavaRDD<LabelledDoc> dealt = Corpus.deal(kept, partitions);
+            dealt.count(); // before the parsed files are let go
+            return new Corpus(spark, dealt, partitions, notes);
         } finally {
             files.unpersist(false);
         }

@@ -1,7 +1,7 @@
 package textnet.data;
 
 /** The two parts every corpus is read into; {@link #folder()} is the name the sources use for it. */
-enum Split {
+public enum Split {
     TRAIN, TEST;
 
     String folder() {

@@ -28,14 +28,17 @@ final class TextTableReader {
     private TextTableReader() {
     }
 
-    static Corpus read(SparkSession spark, SplitFiles files, DataConfig config) {
-        return new Corpus(split(spark, config, files.path(Split.TRAIN)), split(spark, config, files.path(Split.TEST)),
-                List.of());
+    static Corpus read(SparkSession spark, SplitFiles files, DataConfig config, int partitions) {
+        JavaRDD<LabelledDoc> docs = Corpus.deal(split(spark, config, files.path(Split.TRAIN), Split.TRAIN)
+                .union(split(spark, config, files.path(Split.TEST), Split.TEST)), partitions);
+        docs.count();
+        return new Corpus(spark, docs, partitions, List.of());
     }
 
-    private static Dataset<Row> split(SparkSession spark, DataConfig config, String path) {
-        return spark.createDataFrame(rows(spark, config.format(), path, config.textColumn(), config.labelColumn()),
-                Corpus.SCHEMA);
+    private static JavaRDD<LabelledDoc> split(SparkSession spark, DataConfig config, String path, Split split) {
+        return rows(spark, config.format(), path, config.textColumn(), config.labelColumn())
+                .map(r -> new LabelledDoc(split, Long.parseLong(r.getString(0)), r.getString(0), r.getString(1),
+                        r.getString(2), false));
     }
 
     /** Unlabelled rows (id, text) of a table, for predict, with the same checks as training's. */

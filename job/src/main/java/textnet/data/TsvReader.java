@@ -1,9 +1,7 @@
 package textnet.data;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import textnet.JobException;
 
@@ -18,19 +16,22 @@ final class TsvReader {
     private TsvReader() {
     }
 
-    static Corpus read(SparkSession spark, SplitFiles files) {
-        return new Corpus(split(spark, files.path(Split.TRAIN)), split(spark, files.path(Split.TEST)), List.of());
+    static Corpus read(SparkSession spark, SplitFiles files, int partitions) {
+        JavaRDD<LabelledDoc> docs = Corpus.deal(
+                split(spark, files.path(Split.TRAIN), Split.TRAIN).union(split(spark, files.path(Split.TEST), Split.TEST)),
+                partitions);
+        docs.count();
+        return new Corpus(spark, docs, partitions, List.of());
     }
 
-    private static Dataset<Row> split(SparkSession spark, String path) {
+    private static JavaRDD<LabelledDoc> split(SparkSession spark, String path, Split split) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        var rows = sc.textFile(path)
+        return sc.textFile(path)
                 .zipWithIndex()
                 .filter(line -> !line._1().isBlank())
                 .map(line -> labelAndText(path, line._2() + 1, line._1()))
                 .zipWithIndex()
-                .map(row -> RowFactory.create(Long.toString(row._2()), row._1()[1], row._1()[0]));
-        return spark.createDataFrame(rows, Corpus.SCHEMA);
+                .map(row -> new LabelledDoc(split, row._2(), Long.toString(row._2()), row._1()[1], row._1()[0], false));
     }
 
     /** {label, text} of one line; {@code lineNumber} counts from 1, as editors do. */

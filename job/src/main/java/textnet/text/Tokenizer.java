@@ -26,7 +26,18 @@ public final class Tokenizer implements Serializable {
         this.pattern = config.tokenPattern();
     }
 
+    /** Receives a token as the range {@code [start, end)} of a string, so it need not be copied out. */
+    @FunctionalInterface
+    public interface RangeConsumer {
+        void accept(String text, int start, int end);
+    }
+
     public void forEachToken(String text, Consumer<String> action) {
+        forEachTokenRange(text, (s, start, end) -> action.accept(s.substring(start, end)));
+    }
+
+    /** The same tokens as {@link #forEachToken}, as ranges of the (lowercased) text. */
+    public void forEachTokenRange(String text, RangeConsumer action) {
         String s = lowercase ? text.toLowerCase(Locale.ROOT) : text;
         if (pattern.equals(DEFAULT_PATTERN)) {
             splitOnNonTokenChars(s, action);
@@ -36,14 +47,14 @@ public final class Tokenizer implements Serializable {
             }
             for (String token : compiled.split(s)) {
                 if (!token.isEmpty()) {
-                    action.accept(token);
+                    action.accept(token, 0, token.length());
                 }
             }
         }
     }
 
     /** Tokens are maximal runs of a-z, 0-9 and the apostrophe. */
-    private static void splitOnNonTokenChars(String s, Consumer<String> action) {
+    private static void splitOnNonTokenChars(String s, RangeConsumer action) {
         int start = -1;
         for (int i = 0, n = s.length(); i < n; i++) {
             if (isTokenChar(s.charAt(i))) {
@@ -51,12 +62,12 @@ public final class Tokenizer implements Serializable {
                     start = i;
                 }
             } else if (start >= 0) {
-                action.accept(s.substring(start, i));
+                action.accept(s, start, i);
                 start = -1;
             }
         }
         if (start >= 0) {
-            action.accept(s.substring(start));
+            action.accept(s, start, s.length());
         }
     }
 

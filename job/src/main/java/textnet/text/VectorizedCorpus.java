@@ -1,23 +1,33 @@
 package textnet.text;
 
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import textnet.JobException;
 import textnet.config.JobConfig;
 import textnet.data.Corpus;
+import textnet.data.LabelledDoc;
+import textnet.text.TokenizedPartition.Role;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A corpus turned into cached multi-hot blocks: train (less the validation rows), validation
  * (empty when {@code data.validation} is 0) and test, with the vectorizer fitted on train alone.
+ *
+ * <p>Every partition of documents becomes that partition's blocks where it is: each document is
+ * tokenized once, the driver sums the partitions' token counts into the vocabulary, and the blocks
+ * are built from the already tokenized documents. Only token counts and labels cross the network.
  */
 public record VectorizedCorpus(
         TextVectorizer vectorizer, JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation,
-        JavaRDD<MultiHotBlock> test, long trainRows, long validationRows, long testRows, List<String> notes) {
+        JavaRDD<MultiHotBlock> test, long trainRows, long validationRows, long testRows, long trainBytes,
+        List<String> notes) {
 
     public boolean hasValidation() {
         return validationRows > 0;
@@ -25,56 +35,65 @@ public record VectorizedCorpus(
 
     public static VectorizedCorpus of(Corpus corpus, JobConfig config) {
         List<String> notes = new ArrayList<>(corpus.notes());
-        int partitions = config.train().partitions();
-        long seed = config.train().seed();
+        JavaRDD<LabelledDoc> docs = corpus.dealtInto(config.train().partitions()).documents();
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(docs.context());
         int validation = config.data().validation();
+        long seed = config.train().seed();
+        long threshold = validation > 0 ? HeldOut.threshold(docs, seed, validation) : Long.MIN_VALUE;
+        TokenizedPartition.RoleOf roleOf = d -> !d.isTrain() ? Role.TEST
+                : validation > 0 && HeldOut.hash(seed, d.id()) <= threshold ? Role.VALIDATION : Role.FIT;
 
-        // Validation rows: the ones with the smallest seeded hash of their id, so the choice does
-        // not depend on the order or partitioning of the input.
-        Dataset<Row> train = corpus.train();
-        Dataset<Row> fitOn = train;
-        Dataset<Row> heldOut = null;
-        if (validation > 0) {
-            long total = train.count();
-            if (validation >= total) {
-                throw JobException.config("config key 'data.validation': " + validation
-                        + " rows held out leaves none of the " + total + " training rows to train on");
+        Tokenizer tokenizer = new Tokenizer(config.vectorizer());
+        JavaRDD<TokenizedPartition> tokenized = docs
+                .mapPartitions(it -> List.of(TokenizedPartition.of(it, tokenizer, roleOf)).iterator(), true)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Vocabulary vocabulary = Vocabulary.mostFrequent(tokenized.map(TokenizedPartition::fitCounts),
+                    config.vectorizer().vocabularySize());
+            Set<String> labels = tokenized.map(TokenizedPartition::fitLabels).fold(new TreeSet<>(), (a, b) -> {
+                Set<String> union = new TreeSet<>(a);
+                union.addAll(b);
+                return union;
+            });
+            TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary,
+                    new LabelIndex(List.copyOf(labels)));
+            if (vocabulary.size() < config.vectorizer().vocabularySize()) {
+                notes.add("the training split has only " + vocabulary.size()
+                        + " distinct tokens; vectorizer.vocabulary-size " + config.vectorizer().vocabularySize()
+                        + " is more than it can fill");
             }
-            Dataset<Row> hashed = train.withColumn("_h", functions.xxhash64(functions.lit(seed), functions.col("id")));
-            Row cut = hashed.orderBy("_h", "id").select("_h").offset(validation - 1).first();
-            long threshold = cut.getLong(0);
-            heldOut = hashed.filter(functions.col("_h").leq(threshold)).drop("_h");
-            fitOn = hashed.filter(functions.col("_h").gt(threshold)).drop("_h");
-        }
+            if (labels.size() < 2) {
+                throw JobException.input("the training split has only one class (" + String.join(", ", labels)
+                        + "): a classifier needs at least two");
+            }
 
-        TextVectorizer vectorizer = TextVectorizer.fit(fitOn, config.vectorizer());
-        if (vectorizer.vocabulary().size() < config.vectorizer().vocabularySize()) {
-            notes.add("the training split has only " + vectorizer.vocabulary().size()
-                    + " distinct tokens; vectorizer.vocabulary-size " + config.vectorizer().vocabularySize()
-                    + " is more than it can fill");
+            Broadcast<Map<String, Integer>> columns = sc.broadcast(vocabulary.index());
+            LabelIndex labelIndex = vectorizer.labels();
+            JavaRDD<MultiHotBlock[]> blocks = tokenized.map(t -> t.blocks(columns.value(), labelIndex))
+                    .setName("multi-hot rows").persist(StorageLevel.MEMORY_AND_DISK());
+            long[] sizes = blocks.map(VectorizedCorpus::sizes).reduce(VectorizedCorpus::add); // computes the cache
+            return new VectorizedCorpus(vectorizer, of(blocks, Role.FIT), validation > 0 ? of(blocks, Role.VALIDATION) : null,
+                    of(blocks, Role.TEST), sizes[0], sizes[1], sizes[2], sizes[3], notes);
+        } finally {
+            tokenized.unpersist(false);
         }
-        if (vectorizer.labels().size() < 2) {
-            throw JobException.input("the training split has only one class ("
-                    + String.join(", ", vectorizer.labels().labels()) + "): a classifier needs at least two");
-        }
-        JavaRDD<MultiHotBlock> trainBlocks = blocks(vectorizer.transform(fitOn, "train"), partitions, "train");
-        JavaRDD<MultiHotBlock> valBlocks = heldOut == null ? null
-                : blocks(vectorizer.transform(heldOut, "validation"), partitions, "validation");
-        JavaRDD<MultiHotBlock> testBlocks = blocks(vectorizer.transform(corpus.test(), "test"), partitions, "test");
-        return new VectorizedCorpus(vectorizer, trainBlocks, valBlocks, testBlocks,
-                rows(trainBlocks), valBlocks == null ? 0 : rows(valBlocks), rows(testBlocks), notes);
     }
 
-    private static JavaRDD<MultiHotBlock> blocks(org.apache.spark.api.java.JavaPairRDD<String, MultiHotRow> rows, int partitions, String name) {
-        return MultiHotBlocks.deal(rows, partitions, name + " rows");
+    private static JavaRDD<MultiHotBlock> of(JavaRDD<MultiHotBlock[]> blocks, Role role) {
+        int i = role.ordinal();
+        return blocks.map(b -> b[i]).setName(role.name().toLowerCase(java.util.Locale.ROOT) + " rows");
     }
 
-    private static long rows(JavaRDD<MultiHotBlock> blocks) {
-        return blocks.map(MultiHotBlock::size).fold(0, Integer::sum);
+    /** Rows per role, then the heap bytes of the training rows. */
+    private static long[] sizes(MultiHotBlock[] b) {
+        return new long[] {b[0].size(), b[1].size(), b[2].size(), b[0].bytes()};
     }
 
-    /** Heap bytes of the cached training rows. */
-    public long trainBytes() {
-        return train.map(MultiHotBlock::bytes).fold(0L, Long::sum);
+    private static long[] add(long[] a, long[] b) {
+        long[] sum = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return sum;
     }
 }

@@ -1,11 +1,8 @@
 package textnet.text;
 
 import org.apache.spark.api.java.JavaRDD;
-import scala.Tuple2;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,32 +33,11 @@ public record Vocabulary(List<String> tokens) implements Serializable {
 
     /** Counts every token occurrence in {@code texts}, a partition at a time, and keeps the top {@code maxSize}. */
     public static Vocabulary fit(JavaRDD<String> texts, Tokenizer tokenizer, int maxSize) {
-        List<Tuple2<String, Long>> top = texts
-                .mapPartitions(it -> {
-                    Map<String, long[]> counts = new HashMap<>();
-                    while (it.hasNext()) {
-                        tokenizer.forEachToken(it.next(), t -> counts.computeIfAbsent(t, k -> new long[1])[0]++);
-                    }
-                    List<Tuple2<String, Long>> out = new ArrayList<>(counts.size());
-                    counts.forEach((t, c) -> out.add(new Tuple2<>(t, c[0])));
-                    return out.iterator();
-                })
-                .mapToPair(t -> t)
-                .reduceByKey(Long::sum)
-                .takeOrdered(maxSize, new ByFrequency());
-        List<String> tokens = new ArrayList<>(top.size());
-        for (Tuple2<String, Long> t : top) {
-            tokens.add(t._1());
-        }
-        return new Vocabulary(tokens);
+        return mostFrequent(texts.mapPartitions(it -> List.of(TokenCounts.of(it, tokenizer)).iterator()), maxSize);
     }
 
-    /** Descending count, then ascending token. */
-    private static final class ByFrequency implements Comparator<Tuple2<String, Long>>, Serializable {
-        @Override
-        public int compare(Tuple2<String, Long> a, Tuple2<String, Long> b) {
-            int byCount = Long.compare(b._2(), a._2());
-            return byCount != 0 ? byCount : a._1().compareTo(b._1());
-        }
+    /** The {@code maxSize} most frequent tokens of per-partition counts. */
+    static Vocabulary mostFrequent(JavaRDD<TokenCounts> partitionCounts, int maxSize) {
+        return new Vocabulary(partitionCounts.treeReduce(TokenCounts::plus).mostFrequent(maxSize));
     }
 }

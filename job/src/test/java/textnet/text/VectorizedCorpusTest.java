@@ -1,0 +1,145 @@
+package textnet.text;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import textnet.JobException;
+import textnet.SparkTestSupport;
+import textnet.config.ConfigLoader;
+import textnet.config.JobConfig;
+import textnet.data.Corpus;
+import textnet.data.CorpusReaders;
+import textnet.data.IdPartitioner;
+import textnet.data.LabelledDoc;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Vectorizing tokenizes each partition once and builds its blocks in place; these tests hold it to
+ * the plain definition: the vocabulary fitted on the training texts (less validation), rows
+ * vectorized one by one, dealt by id, validation rows chosen by Spark SQL's xxhash64 of the id.
+ */
+class VectorizedCorpusTest {
+
+    private static final String[] WORDS = {"good", "bad", "great", "awful", "plot", "actor", "film", "boring",
+            "fun", "it's", "don't", "10", "Ünï", "café", "the", "a", "and", "of"};
+
+    @TempDir
+    Path dir;
+
+    private JobConfig config(int partitions, int validation) throws Exception {
+        Random random = new Random(7);
+        Files.write(dir.resolve("train.tsv"), lines(random, 300));
+        Files.write(dir.resolve("test.tsv"), lines(random, 120));
+        Path yaml = dir.resolve("c.yaml");
+        Files.writeString(yaml, "name: v\ndata: {format: tsv, train: '" + dir.resolve("train.tsv") + "', test: '"
+                + dir.resolve("test.tsv") + "', validation: " + validation + "}\n"
+                + "vectorizer: {vocabulary-size: 12}\ntrain: {partitions: " + partitions + ", seed: 5}\n");
+        return ConfigLoader.load(yaml, List.of());
+    }
+
+    private static List<String> lines(Random random, int n) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = random.nextInt(12); w >= 0; w--) {
+                text.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextBoolean() ? " " : ", ");
+            }
+            lines.add((random.nextInt(3) == 0 ? "neg" : random.nextBoolean() ? "pos" : "mixed") + "\t" + text);
+        }
+        return lines;
+    }
+
+    @Test
+    void sameRowsAsVectorizingEachSplitOnItsOwn() throws Exception {
+        for (int validation : new int[] {0, 40}) {
+            JobConfig config = config(3, validation);
+            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), 2); // re-dealt into 3
+            VectorizedCorpus v = VectorizedCorpus.of(corpus, config);
+
+            Dataset<Row> train = corpus.train();
+            Dataset<Row> fitOn = train;
+            Dataset<Row> heldOut = null;
+            if (validation > 0) { // the definition, in Spark SQL
+                Dataset<Row> hashed = train.withColumn("_h", functions.xxhash64(functions.lit(5L), functions.col("id")));
+                long threshold = hashed.orderBy("_h", "id").select("_h").offset(validation - 1).first().getLong(0);
+                heldOut = hashed.filter(functions.col("_h").leq(threshold)).drop("_h");
+                fitOn = hashed.filter(functions.col("_h").gt(threshold)).drop("_h");
+            }
+            TextVectorizer expected = TextVectorizer.fit(fitOn, config.vectorizer());
+            assertEquals(expected.vocabulary(), v.vectorizer().vocabulary());
+            assertEquals(expected.labels().labels(), v.vectorizer().labels().labels());
+            assertSameBlocks(expected, fitOn, v.train(), "train");
+            assertSameBlocks(expected, corpus.test(), v.test(), "test");
+            assertEquals(fitOn.count(), v.trainRows());
+            assertEquals(120, v.testRows());
+            if (validation > 0) {
+                assertSameBlocks(expected, heldOut, v.validation(), "validation");
+                assertEquals(validation, v.validationRows());
+            }
+            assertEquals(v.train().map(MultiHotBlock::bytes).reduce(Long::sum), v.trainBytes());
+        }
+    }
+
+    private static void assertSameBlocks(TextVectorizer expected, Dataset<Row> docs,
+                                         org.apache.spark.api.java.JavaRDD<MultiHotBlock> actual, String split) {
+        List<MultiHotBlock> want = MultiHotBlocks.deal(expected.transform(docs, split), 3, split).collect();
+        List<MultiHotBlock> got = actual.collect();
+        assertEquals(want.size(), got.size());
+        for (int p = 0; p < want.size(); p++) {
+            assertEquals(want.get(p).size(), got.get(p).size(), split + " partition " + p);
+            for (int r = 0; r < want.get(p).size(); r++) {
+                assertEquals(want.get(p).label(r), got.get(p).label(r));
+                assertArrayEquals(want.get(p).batch(r, r + 1).indices(), got.get(p).batch(r, r + 1).indices());
+            }
+        }
+    }
+
+    @Test
+    void documentsAreDealtByIdAndSortedWithinPartitions() throws Exception {
+        JobConfig config = config(3, 0);
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), 3);
+        List<List<LabelledDoc>> partitions = corpus.documents().glom().collect();
+        assertEquals(3, partitions.size());
+        long total = 0;
+        for (int p = 0; p < 3; p++) {
+            String previous = "";
+            for (LabelledDoc d : partitions.get(p)) {
+                assertEquals(p, IdPartitioner.partitionOf(d.id(), 3), d.id());
+                assertTrue(previous.compareTo(d.id()) <= 0);
+                previous = d.id();
+            }
+            total += partitions.get(p).size();
+        }
+        assertEquals(420, total);
+    }
+
+    @Test
+    void heldOutHashIsSparkSqlXxhash64() {
+        List<String> ids = List.of("0", "17", "train/pos/0_9.txt", "Ünïcödé", "");
+        Dataset<Row> d = SparkTestSupport.spark().createDataset(ids, org.apache.spark.sql.Encoders.STRING()).toDF("id");
+        List<Row> hashes = d.select(functions.xxhash64(functions.lit(42L), functions.col("id"))).collectAsList();
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(hashes.get(i).getLong(0), HeldOut.hash(42, ids.get(i)), ids.get(i));
+        }
+    }
+
+    @Test
+    void validationLeavingNothingToTrainOnIsAConfigError() throws Exception {
+        JobConfig config = config(2, 300);
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), 2);
+        JobException e = assertThrows(JobException.class, () -> VectorizedCorpus.of(corpus, config));
+        assertTrue(e.getMessage().contains("data.validation"), e.getMessage());
+    }
+}
