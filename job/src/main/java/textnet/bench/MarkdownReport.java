@@ -16,7 +16,10 @@ final class MarkdownReport {
         md.append("Written by `scripts/bench`").append(report.path("quick").asBoolean() ? " (--quick: a smoke run, not the numbers to quote)" : "")
                 .append(" on ").append(report.path("machine").asText()).append(".\n")
                 .append("Whole-command rows are `scripts/textnet train` from JVM start to `_SUCCESS`, min / median / max over the runs;")
-                .append(" comparison rows are one JVM, on the same vectorized rows, after the command runs.\n");
+                .append(" comparison rows are one JVM, on the same vectorized rows, after the command runs.\n")
+                .append("The runs map the class-data-sharing archive that an earlier, untimed `train` recorded (as every run")
+                .append(" after a user's first does), and warm the JIT on synthetic rows while Spark starts (`train/Warmup`):")
+                .append(" that CPU time is inside the whole-command time, not in \"train\".\n");
         for (JsonNode d : report.path("datasets")) {
             dataset(md, d);
         }

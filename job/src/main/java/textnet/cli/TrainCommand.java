@@ -23,7 +23,7 @@ import textnet.io.TrainedModel;
 import textnet.nn.NetworkSpec;
 import textnet.text.VectorizedCorpus;
 import textnet.train.EpochRecord;
-import textnet.train.NativeThreads;
+import textnet.train.Warmup;
 import textnet.train.Progress;
 import textnet.train.Trainer;
 
@@ -79,12 +79,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PhaseClock clock = new PhaseClock();
-        NativeThreads.prepareInBackground();
         List<String> all = new ArrayList<>(overrides);
         if (data != null) {
             all.add(0, "data.path=" + quoted(data));
         }
         JobConfig config = ConfigLoader.load(configFile, all);
+        Warmup.startInBackground(config);
         QualityGate gate = QualityGate.of(minAccuracy, minMetrics);
         Path outDir = out != null ? out : Paths.get("runs", config.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

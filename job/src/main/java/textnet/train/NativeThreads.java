@@ -14,17 +14,6 @@ public final class NativeThreads {
     private NativeThreads() {
     }
 
-    /**
-     * Loading ND4J's native backend takes about 2 s of one core; starting it on a daemon thread
-     * overlaps that with Spark's start-up and reading, which leave a core idle. Whoever needs ND4J
-     * first simply waits for the class initialisation to finish.
-     */
-    public static void prepareInBackground() {
-        Thread loader = new Thread(NativeThreads::useOnePerTask, "textnet-nd4j-loader");
-        loader.setDaemon(true);
-        loader.start();
-    }
-
     public static void useOnePerTask() {
         if (!configured) {
             synchronized (NativeThreads.class) {

@@ -39,7 +39,7 @@ public final class ParameterSum implements Serializable {
         if (total.rows == 0) {
             throw new IllegalStateException("no training rows in any partition");
         }
-        return new TrainingState(divide(total.parameters, total.rows), divide(total.optimizerState, total.rows),
+        return new TrainingState(divide(total.parameters(), total.rows), divide(total.optimizerState(), total.rows),
                 before.iteration() + Math.round(total.weightedSteps / total.rows));
     }
 
@@ -90,12 +90,17 @@ public final class ParameterSum implements Serializable {
         return out;
     }
 
-    /** The sums over partitions {@code [first, first + size)}; arrays null while no rows were seen. */
+    /**
+     * The sums over partitions {@code [first, first + size)}; arrays null while no rows were seen. A
+     * single partition's block keeps the task's float arrays and scales them only when first added,
+     * so a task sends half the bytes it would as doubles (the same product, computed later).
+     */
     private static final class Block implements Serializable {
         final int first;
         final int size;
-        double[] parameters;
-        double[] optimizerState;
+        private PartitionResult single;
+        private double[] parameters;
+        private double[] optimizerState;
         double weightedSteps;
         long rows;
         double lossSum;
@@ -109,8 +114,7 @@ public final class ParameterSum implements Serializable {
         static Block of(PartitionResult r) {
             Block b = new Block(r.partition(), 1);
             if (r.rows() > 0) {
-                b.parameters = scaled(r.parameters(), r.rows());
-                b.optimizerState = scaled(r.optimizerState(), r.rows());
+                b.single = r;
                 b.weightedSteps = (double) r.steps() * r.rows();
                 b.rows = r.rows();
                 b.lossSum = r.lossSum();
@@ -122,13 +126,21 @@ public final class ParameterSum implements Serializable {
         /** {@code left + right}, element by element, in that order. */
         static Block join(Block left, Block right) {
             Block b = new Block(left.first, left.size + right.size);
-            b.parameters = plus(left.parameters, right.parameters);
-            b.optimizerState = plus(left.optimizerState, right.optimizerState);
+            b.parameters = plus(left.parameters(), right.parameters());
+            b.optimizerState = plus(left.optimizerState(), right.optimizerState());
             b.weightedSteps = left.weightedSteps + right.weightedSteps;
             b.rows = left.rows + right.rows;
             b.lossSum = left.lossSum + right.lossSum;
             b.correct = left.correct + right.correct;
             return b;
+        }
+
+        double[] parameters() {
+            return parameters == null && single != null ? scaled(single.parameters(), rows) : parameters;
+        }
+
+        double[] optimizerState() {
+            return optimizerState == null && single != null ? scaled(single.optimizerState(), rows) : optimizerState;
         }
 
         private static double[] plus(double[] a, double[] b) {
