@@ -144,7 +144,7 @@ public final class Network {
         }
         BatchBuffers buffers = buffers(batch.size());
         forward(heapStage(params).params, batch, buffers, params);
-        return outputs(buffers).data().asFloat();
+        return outputValues(buffers);
     }
 
     /** The outputs and the loss and correct count together, from one forward pass (test evaluation). */
@@ -155,7 +155,7 @@ public final class Network {
         BatchBuffers buffers = buffers(batch.size());
         forward(heapStage(params).params, batch, buffers, params);
         BatchStats stats = new BatchStats(outputLoss(batch, buffers, false), countCorrect(batch, buffers), batch.size());
-        return new Scored(stats, outputs(buffers).data().asFloat());
+        return new Scored(stats, outputValues(buffers));
     }
 
     /** {@link #predict}'s outputs (row-major) with {@link #evaluate}'s numbers. */
@@ -169,6 +169,15 @@ public final class Network {
             spec.outputLayer().activation().applyInPlace(outputs);
         }
         return outputs;
+    }
+
+    /** {@link #outputs} as a heap array, the activation applied on the heap (see Activation). */
+    private float[] outputValues(BatchBuffers buffers) {
+        float[] values = buffers.activation(last).dup().data().asFloat();
+        if (spec.loss().readsLogits()) {
+            spec.outputLayer().activation().applyInPlace(values, spec.outputUnits());
+        }
+        return values;
     }
 
     private HeapStage heapStage(float[] params) {
