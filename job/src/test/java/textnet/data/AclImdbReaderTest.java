@@ -53,6 +53,32 @@ class AclImdbReaderTest {
     }
 
     @Test
+    void everyPartitionKeepsItsOwnReviewsOfTheArchiveSortedById() throws IOException {
+        Path archive = Fixtures.tarGz(tmp.resolve("imdb.tar.gz"), corpus());
+        List<String> train = null;
+        for (int partitions : new int[] {1, 3}) {
+            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), Configs.path("aclimdb", archive), partitions);
+            List<List<LabelledDoc>> dealt = corpus.documents().glom().collect();
+            assertEquals(partitions, dealt.size());
+            int docs = 0;
+            for (int p = 0; p < partitions; p++) {
+                List<String> ids = dealt.get(p).stream().map(LabelledDoc::id).toList();
+                assertEquals(ids.stream().sorted().toList(), ids);
+                for (String id : ids) {
+                    assertEquals(p, IdPartitioner.partitionOf(id, partitions), id);
+                }
+                docs += ids.size();
+            }
+            assertEquals(5, docs);
+            // positions count every review of the archive, whichever task kept it: same source order
+            if (train == null) {
+                train = rows(corpus.train());
+            }
+            assertEquals(train, rows(corpus.train()), partitions + " partitions");
+        }
+    }
+
+    @Test
     void folderRowsKeepFileNameOrderFromTheCorpusOrItsParent() {
         Path parent = Fixtures.folder(tmp.resolve("unpacked"), corpus());
         List<String> train = List.of("train/neg/0_2.txt|boring|neg", "train/neg/3_1.txt|awful <br /><br />film|neg",
