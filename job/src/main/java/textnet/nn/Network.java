@@ -164,14 +164,21 @@ public final class Network {
 
     /** A copy of the output layer, taken through its activation when the loss kept logits. */
     private INDArray outputs(BatchBuffers buffers) {
-        INDArray outputs = buffers.activation(last).dup();
+        INDArray layer = buffers.activation(last);
+        if (dtype == DataType.FLOAT) { // the same bits as the heap path's
+            return Nd4j.create(outputValues(buffers), layer.shape(), 'c');
+        }
+        INDArray outputs = layer.dup();
         if (spec.loss().readsLogits()) {
             spec.outputLayer().activation().applyInPlace(outputs);
         }
         return outputs;
     }
 
-    /** {@link #outputs} as a heap array, the activation applied on the heap (see Activation). */
+    /**
+     * The outputs (row-major), the activation applied on the heap whatever the dtype, so every path
+     * reports the same bits (see Activation).
+     */
     private float[] outputValues(BatchBuffers buffers) {
         float[] values = buffers.activation(last).dup().data().asFloat();
         if (spec.loss().readsLogits()) {
