@@ -27,15 +27,14 @@ final class HeldOut {
 
     /**
      * The largest hash that is held out: a training document is a validation row when its hash is at
-     * most this. Only the hashes (8 bytes a document) travel to the driver.
+     * most this. Only the {@code count + 1} smallest hashes reach the driver.
      */
     static long threshold(JavaRDD<LabelledDoc> docs, long seed, int count) {
-        List<Long> hashes = docs.filter(LabelledDoc::isTrain).map(d -> hash(seed, d.id())).collect();
-        if (count >= hashes.size()) {
+        List<Long> smallest = docs.filter(LabelledDoc::isTrain).map(d -> hash(seed, d.id())).takeOrdered(count + 1);
+        if (smallest.size() <= count) {
             throw JobException.config("config key 'data.validation': " + count + " rows held out leaves none of the "
-                    + hashes.size() + " training rows to train on");
+                    + smallest.size() + " training rows to train on");
         }
-        long[] sorted = hashes.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted[count - 1];
+        return smallest.get(count - 1);
     }
 }

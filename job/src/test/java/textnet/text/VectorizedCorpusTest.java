@@ -140,6 +140,7 @@ class VectorizedCorpusTest {
         JobConfig config = config(2, 300);
         Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), 2);
         JobException e = assertThrows(JobException.class, () -> VectorizedCorpus.of(corpus, config));
-        assertTrue(e.getMessage().contains("data.validation"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.validation") && e.getMessage().contains("none of the 300 training rows"),
+                e.getMessage());
     }
 }
