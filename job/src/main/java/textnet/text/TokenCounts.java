@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -22,24 +21,6 @@ final class TokenCounts implements Serializable {
     TokenCounts(String[] tokens, long[] counts) {
         this.tokens = tokens;
         this.counts = counts;
-    }
-
-    /** Counts every token occurrence in {@code texts}. */
-    static TokenCounts of(Iterator<String> texts, Tokenizer tokenizer) {
-        TokenTable table = new TokenTable();
-        long[][] counts = {new long[1024]};
-        while (texts.hasNext()) {
-            tokenizer.forEachTokenRange(texts.next(), (text, start, end) -> {
-                int id = table.idOf(text, start, end);
-                if (id == counts[0].length) {
-                    counts[0] = Arrays.copyOf(counts[0], id * 2);
-                }
-                counts[0][id]++;
-            });
-        }
-        String[] tokens = new String[table.size()];
-        Arrays.setAll(tokens, table::token);
-        return new TokenCounts(tokens, Arrays.copyOf(counts[0], tokens.length));
     }
 
     static TokenCounts plus(TokenCounts a, TokenCounts b) {

@@ -44,9 +44,18 @@ final class TokenizedPartition implements Serializable {
         Builder builder = new Builder();
         while (docs.hasNext()) {
             LabelledDoc doc = docs.next();
-            builder.add(doc, roleOf.of(doc), tokenizer);
+            builder.add(doc.text(), roleOf.of(doc), doc.label(), tokenizer);
         }
         return builder.build();
+    }
+
+    /** How often each token occurs in {@code texts} (all of them fitting): {@link Vocabulary#fit}'s counts. */
+    static TokenCounts countsOf(Iterator<String> texts, Tokenizer tokenizer) {
+        Builder builder = new Builder();
+        while (texts.hasNext()) {
+            builder.add(texts.next(), Role.FIT, null, tokenizer);
+        }
+        return builder.build().fitCounts();
     }
 
     /** How often each token occurs in the fitting documents. */
@@ -123,12 +132,12 @@ final class TokenizedPartition implements Serializable {
         private int[] ids = new int[256];
         private int count;
 
-        void add(LabelledDoc doc, Role docRole, Tokenizer tokenizer) {
+        void add(String text, Role docRole, String label, Tokenizer tokenizer) {
             role = docRole;
             count = 0;
             roles.add(role);
-            tokenizer.forEachTokenRange(doc.text(), this);
-            labels.add(doc.label());
+            tokenizer.forEachTokenRange(text, this);
+            labels.add(label);
             localIds.add(Arrays.copyOf(ids, count));
         }
 

@@ -29,8 +29,8 @@ class TokenTableTest {
     @Test
     void countsAddUpAndTiesGoByToken() {
         Tokenizer tokenizer = new Tokenizer(TextVectorizerTest.KERAS);
-        TokenCounts a = TokenCounts.of(List.of("b a a", "c").iterator(), tokenizer);
-        TokenCounts b = TokenCounts.of(List.of("d b, B", "").iterator(), tokenizer);
+        TokenCounts a = TokenizedPartition.countsOf(List.of("b a a", "c").iterator(), tokenizer);
+        TokenCounts b = TokenizedPartition.countsOf(List.of("d b, B", "").iterator(), tokenizer);
         TokenCounts sum = TokenCounts.plus(a, b);
         assertEquals(List.of("b", "a", "c", "d"), sum.mostFrequent(10));
         assertEquals(List.of("b", "a"), TokenCounts.plus(b, a).mostFrequent(2));
