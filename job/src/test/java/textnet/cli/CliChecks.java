@@ -37,14 +37,16 @@ final class CliChecks {
         return o;
     }
 
-    /** Every file and folder under {@code root} with its size and modification time. */
+    /** Every file and folder under {@code root} with its size, modification time and SHA-256 (byte-identical or not). */
     static Map<String, String> snapshot(Path root) {
         Map<String, String> state = new TreeMap<>();
         try (Stream<Path> all = Files.walk(root)) {
             all.forEach(p -> {
                 try {
-                    state.put(root.relativize(p).toString(), Files.isDirectory(p) ? "dir"
-                            : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+                    state.put(root.relativize(p).toString(), Files.isSymbolicLink(p) ? "link->" + Files.readSymbolicLink(p)
+                            : Files.isDirectory(p) ? "dir"
+                            : !Files.isRegularFile(p) ? "special"
+                            : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis() + " sha256 " + sha256(p));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -53,6 +55,15 @@ final class CliChecks {
             throw new UncheckedIOException(e);
         }
         return state;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void unchanged(Map<String, String> before, Path root) {
