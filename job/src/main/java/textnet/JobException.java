@@ -6,9 +6,13 @@ package textnet;
  */
 public final class JobException extends RuntimeException {
 
-    /** Exit codes are part of the CLI contract (README, "Exit codes"). */
+    /**
+     * Exit codes are part of the CLI contract (README, "Exit codes"). Out of memory is 52 because
+     * Spark's executors already end their JVM with that code after an OutOfMemoryError, in local mode
+     * the very JVM textnet runs in: one code for it, whoever notices first.
+     */
     public enum Kind {
-        INTERNAL(1), CONFIG(2), INPUT(3), OUTPUT(4), DIVERGED(5), QUALITY_GATE(6);
+        INTERNAL(1), CONFIG(2), INPUT(3), OUTPUT(4), DIVERGED(5), QUALITY_GATE(6), OUT_OF_MEMORY(52);
 
         public final int exitCode;
 

@@ -1,7 +1,9 @@
 package textnet.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +30,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the metrics as JSON to FILE (default: after the report on stdout).")
     Path output;
 
+    @Option(names = "--overwrite", description = "Replace an existing --output file.")
+    boolean overwrite;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        return Predictor.evaluate(model, data, overrides, master, output);
+    public Integer call() throws Exception {
+        return Predictor.evaluate(model, data, overrides, master, output, overwrite, Inputs.commandLine(spec));
     }
 }

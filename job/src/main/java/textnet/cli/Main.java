@@ -2,7 +2,6 @@ package textnet.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import textnet.JobException;
 
 /**
  * {@code textnet train|predict|evaluate|plot}: parses arguments and hands each command to its class.
@@ -22,22 +21,30 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // the plots are drawn into images: never look for a display, even when DISPLAY is set
         System.setProperty("java.awt.headless", "true");
-        System.exit(run(args));
+        JobProcess.install();
+        int code = run(args);
+        JobProcess.finish();
+        System.exit(code);
     }
 
-    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    /**
+     * Runs a command line and returns its exit code (tests call this instead of main). A failure is
+     * one line on stderr ({@link ErrorLine}); the details, if any, are in the log.
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            JobException job = JobException.find(e);
-            if (job != null) {
-                System.err.println("textnet: error: " + job.getMessage());
-                return job.kind().exitCode;
-            }
-            System.err.println("textnet: internal error: " + e);
-            e.printStackTrace(System.err);
-            return JobException.Kind.INTERNAL.exitCode;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(e));
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) { // picocli lets Errors (OutOfMemoryError) through
+            return fail(e);
+        }
+    }
+
+    private static int fail(Throwable e) {
+        ErrorLine line = ErrorLine.of(e);
+        System.err.println("textnet: error: " + line.message());
+        System.err.flush();
+        return line.exitCode();
     }
 }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import textnet.JobException;
 import textnet.eval.HistoryPlots;
+import textnet.io.AtomicFiles;
+import textnet.io.OwnedFolder;
 import textnet.train.EpochRecord;
 
 import java.io.IOException;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code textnet plot RUN_DIR}: redraws loss.png and accuracy.png from the run's metrics.json. */
@@ -21,10 +25,16 @@ import java.util.concurrent.Callable;
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder written by train.")
-    Path runDir;
+    private Path runDir;
 
     @Override
     public Integer call() {
+        Path runDir = realFolder(this.runDir);
+        Optional<String> notOurs = OwnedFolder.whyNotOwned(runDir, OwnedFolder.Kind.RUN);
+        if (notOurs.isPresent()) {
+            throw JobException.output("plot redraws only a textnet run folder, and " + notOurs.get()
+                    + "; nothing was written");
+        }
         Path metrics = runDir.resolve("metrics.json");
         if (!Files.isRegularFile(metrics)) {
             throw JobException.input("run folder " + runDir + " has no metrics.json");
@@ -42,12 +52,30 @@ final class PlotCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw JobException.input(metrics + " is not a readable metrics.json: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        try {
-            HistoryPlots.write(history, runDir);
-        } catch (IOException e) {
-            throw JobException.output("cannot write the plots into " + runDir + ": " + e.getMessage());
-        }
+        writePlots(history, runDir);
         Console.info("wrote " + runDir.resolve(HistoryPlots.LOSS) + " and " + runDir.resolve(HistoryPlots.ACCURACY));
         return 0;
+    }
+
+    /** loss.png and accuracy.png into {@code dir}, each a new file renamed into place (never written through a link). */
+    static void writePlots(List<EpochRecord> history, Path dir) {
+        try {
+            for (Map.Entry<String, byte[]> png : HistoryPlots.png(history).entrySet()) {
+                AtomicFiles.write(dir.resolve(png.getKey()), png.getValue());
+            }
+        } catch (IOException e) {
+            throw JobException.output("cannot write the plots into " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static Path realFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw JobException.input("run folder " + dir + " does not exist or is not a folder");
+        }
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw JobException.input("run folder " + dir + " cannot be read: " + e.getMessage());
+        }
     }
 }

@@ -1,7 +1,9 @@
 package textnet.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,11 +23,17 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "PATH", description = "Where to write predictions (.csv, .jsonl or .parquet; default: stdout as CSV).")
     Path output;
 
+    @Option(names = "--overwrite", description = "Replace an existing --output (a file, or a Parquet folder textnet wrote).")
+    boolean overwrite;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
     String master;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        return Predictor.run(model, input, output, master);
+    public Integer call() throws Exception {
+        return Predictor.run(model, input, output, overwrite, master, Inputs.commandLine(spec));
     }
 }

@@ -42,6 +42,7 @@ final class PredictionsParquet {
             rows.add(RowFactory.create(values));
         }
         // one part file: predictions are collected on the driver already, and one file is what users expect
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(output.toString());
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                .parquet(output.toUri().toString());
     }
 }

@@ -18,6 +18,11 @@ import textnet.eval.Evaluator;
 import textnet.eval.Predictions;
 import textnet.eval.TestMetrics;
 import textnet.io.ModelFiles;
+import textnet.io.OutputPlace;
+import textnet.io.OwnedFolder;
+import textnet.io.ProcessOwner;
+import textnet.io.Scratch;
+import textnet.io.StagedOutput;
 import textnet.io.TrainedModel;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
@@ -45,34 +50,105 @@ final class Predictor {
     private Predictor() {
     }
 
-    static int run(Path modelDir, Path input, Path output, String master) {
+    /**
+     * {@code predict}: writes to {@code output} (staged beside it and renamed into place; an existing
+     * one only with {@code overwrite}) or, without one, to stdout.
+     */
+    static int run(Path modelDir, Path input, Path output, boolean overwrite, String master, String commandLine)
+            throws Exception {
         TrainedModel model = ModelFiles.load(modelDir); // refuse a bad model before starting Spark
         if (!Files.exists(input)) {
             throw JobException.input("--input " + input + " does not exist");
         }
-        SparkSession spark = SparkSessions.create(master, "textnet predict", false);
+        ProcessOwner me = ProcessOwner.current(commandLine);
+        if (output == null) {
+            try (Scratch scratch = Scratch.create(systemTemp(), "textnet-predict", me)) {
+                return JobProcess.within("predict", scratch, scratch.root().resolve(TrainCommand.LOG_FILE), () -> {
+                    scratch.notes().forEach(n -> Console.info("note: " + n));
+                    predict(model, input, null, Format.CSV, master, scratch);
+                    return 0;
+                });
+            }
+        }
+        List<OutputPlace.Kept> kept = List.of(new OutputPlace.Kept("--input", input, false),
+                new OutputPlace.Kept("the model (--model)", modelDir, false), OutputPlace.currentDirectory());
+        Format format = Format.of(output);
+        OwnedFolder.Kind folder = format == Format.PARQUET ? OwnedFolder.Kind.PREDICTIONS : null;
+        try (StagedOutput staged = StagedOutput.create(output, overwrite, folder, kept, me)) {
+            return JobProcess.within("predict", staged.scratch(), staged.scratch().root().resolve(TrainCommand.LOG_FILE), () -> {
+                staged.scratch().notes().forEach(n -> Console.info("note: " + n));
+                long count = predict(model, input, staged.path(), format, master, staged.scratch());
+                staged.publish();
+                Console.info("predicted " + count + " documents into " + output);
+                return 0;
+            });
+        }
+    }
+
+    /** {@code predict --output}'s formats, by the output's name: .parquet, .jsonl, or CSV. */
+    private enum Format {
+        CSV, JSONL, PARQUET;
+
+        static Format of(Path output) {
+            String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".parquet") ? PARQUET : name.endsWith(".jsonl") ? JSONL : CSV;
+        }
+    }
+
+    /** Scores every document of {@code input}; writes them to {@code file} in {@code format}, or to stdout when null. */
+    private static long predict(TrainedModel model, Path input, Path file, Format format, String master, Scratch scratch)
+            throws IOException {
+        SparkSession spark = SparkSessions.create(master, "textnet predict", false, scratch);
         Dataset<Row> docs = PredictInput.read(spark, input, model.config().data());
         List<Tuple2<String, float[]>> scored = score(model.vectorizer().transformUnlabelled(docs), model.spec(),
                 model.parameters()).collect();
         List<String> classes = model.vectorizer().labels().labels();
-        try {
-            if (output != null && output.toString().endsWith(".parquet")) {
-                PredictionsParquet.write(spark, scored, classes, model.spec().outputUnits(), output);
-            } else {
-                write(scored, classes, model.spec().outputUnits(), output);
-            }
-        } catch (IOException e) {
-            throw JobException.output("cannot write " + output + ": " + e.getMessage());
+        int units = model.spec().outputUnits();
+        if (file == null) {
+            PrintStream out = System.out;
+            out.print(text(scored, classes, units, false));
+            out.flush();
+            Console.info("predicted " + scored.size() + " documents");
+        } else if (format == Format.PARQUET) {
+            PredictionsParquet.write(spark, scored, classes, units, file);
+        } else {
+            Files.writeString(file, text(scored, classes, units, format == Format.JSONL), StandardCharsets.UTF_8);
         }
-        Console.info("predicted " + scored.size() + " documents" + (output == null ? "" : " into " + output));
-        return 0;
+        return scored.size();
     }
 
     /** Prints the metrics report; the metrics as JSON go to {@code output}, or after the report on stdout. */
-    static int evaluate(Path modelDir, String data, List<String> overrides, String master, Path output) {
+    static int evaluate(Path modelDir, String data, List<String> overrides, String master, Path output,
+                        boolean overwrite, String commandLine) throws Exception {
         TrainedModel model = ModelFiles.load(modelDir);
         JobConfig config = withData(model.config(), data, overrides);
-        SparkSession spark = SparkSessions.create(master, "textnet evaluate", false);
+        ProcessOwner me = ProcessOwner.current(commandLine);
+        if (output == null) {
+            try (Scratch scratch = Scratch.create(systemTemp(), "textnet-evaluate", me)) {
+                return JobProcess.within("evaluate", scratch, scratch.root().resolve(TrainCommand.LOG_FILE), () -> {
+                    scratch.notes().forEach(n -> Console.info("note: " + n));
+                    Console.out(evaluate(model, config, master, scratch));
+                    return 0;
+                });
+            }
+        }
+        List<OutputPlace.Kept> kept = Inputs.plus(Inputs.of(null, config.data()),
+                new OutputPlace.Kept("the model (--model)", modelDir, false));
+        try (StagedOutput staged = StagedOutput.create(output, overwrite, null, kept, me)) {
+            return JobProcess.within("evaluate", staged.scratch(), staged.scratch().root().resolve(TrainCommand.LOG_FILE), () -> {
+                staged.scratch().notes().forEach(n -> Console.info("note: " + n));
+                Files.writeString(staged.path(), evaluate(model, config, master, staged.scratch()) + "\n", StandardCharsets.UTF_8);
+                staged.publish();
+                Console.info("wrote " + output);
+                return 0;
+            });
+        }
+    }
+
+    /** Reads and scores the test split, prints the report, and returns the metrics as JSON. */
+    private static String evaluate(TrainedModel model, JobConfig config, String master, Scratch scratch)
+            throws IOException {
+        SparkSession spark = SparkSessions.create(master, "textnet evaluate", false, scratch);
         Corpus corpus = CorpusReaders.read(spark, config.data(), config.train().partitions());
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(
                 model.vectorizer().transform(corpus.test(), "test"), config.train().partitions(), "test rows");
@@ -81,18 +157,12 @@ final class Predictor {
         Map<String, Object> metrics = TestMetrics.of(scored, classes,
                 JavaSparkContext.fromSparkContext(spark.sparkContext()));
         TestMetrics.report(metrics, classes).forEach(Console::out);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            if (output == null) {
-                Console.out(json.writeValueAsString(metrics));
-            } else {
-                writeAtomically(output, json.writeValueAsString(metrics) + "\n");
-                Console.info("wrote " + output);
-            }
-        } catch (IOException e) {
-            throw JobException.output("cannot write " + output + ": " + e.getMessage());
-        }
-        return 0;
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metrics);
+    }
+
+    /** Where a command without an output file keeps its scratch folder: the system's temp folder. */
+    private static Path systemTemp() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** The model's own config with only the data.* keys changed. */
@@ -141,9 +211,9 @@ final class Predictor {
         });
     }
 
-    private static void write(List<Tuple2<String, float[]>> scored, List<String> classes, int units, Path output)
+    /** The predictions as CSV (a header, then id, label, p_CLASS...) or JSONL ({"id", "label", "probabilities"}). */
+    private static String text(List<Tuple2<String, float[]>> scored, List<String> classes, int units, boolean jsonl)
             throws IOException {
-        boolean jsonl = output != null && output.toString().endsWith(".jsonl");
         ObjectMapper json = new ObjectMapper();
         StringBuilder sb = new StringBuilder();
         if (!jsonl) {
@@ -175,23 +245,7 @@ final class Predictor {
                 sb.append('\n');
             }
         }
-        if (output == null) {
-            PrintStream out = System.out;
-            out.print(sb);
-            out.flush();
-        } else {
-            writeAtomically(output, sb);
-        }
-    }
-
-    /** Readers of {@code output} see the old file or the whole new one. */
-    private static void writeAtomically(Path output, CharSequence text) throws IOException {
-        if (output.getParent() != null) {
-            Files.createDirectories(output.getParent());
-        }
-        Path tmp = output.resolveSibling("." + output.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return sb.toString();
     }
 
     private static String csv(String s) {

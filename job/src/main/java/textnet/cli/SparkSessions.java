@@ -2,6 +2,7 @@ package textnet.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import textnet.io.Scratch;
 
 /** The one place a Spark session is configured, for the CLI and the tests alike. */
 public final class SparkSessions {
@@ -13,7 +14,20 @@ public final class SparkSessions {
      * @param master null keeps what spark-submit set, or {@code local[*]} when nothing did
      */
     public static SparkSession create(String master, String appName, boolean ui) {
+        return create(master, appName, ui, null);
+    }
+
+    /**
+     * @param scratch the command's scratch folder: Spark's local dirs ({@code spark-*}, {@code blockmgr-*})
+     *                and SQL warehouse go there, so that nothing is left in the system's temp folder
+     *                (null: Spark's defaults)
+     */
+    public static SparkSession create(String master, String appName, boolean ui, Scratch scratch) {
         SparkConf conf = new SparkConf().setAppName(appName);
+        if (scratch != null) {
+            conf.setIfMissing("spark.local.dir", scratch.folder("spark").toString());
+            conf.setIfMissing("spark.sql.warehouse.dir", scratch.root().resolve("spark-warehouse").toUri().toString());
+        }
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {

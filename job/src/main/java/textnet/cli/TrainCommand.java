@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import org.apache.spark.api.java.JavaSparkContext;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
@@ -13,11 +15,12 @@ import textnet.data.Corpus;
 import textnet.data.CorpusReaders;
 import textnet.eval.EarlyStopping;
 import textnet.eval.Evaluator;
-import textnet.eval.HistoryPlots;
 import textnet.eval.MetricsReport;
 import textnet.eval.TestMetrics;
 import textnet.io.Checkpoints;
 import textnet.io.ModelFiles;
+import textnet.io.OutputPlace;
+import textnet.io.ProcessOwner;
 import textnet.io.RunDirectory;
 import textnet.io.TrainedModel;
 import textnet.nn.NetworkSpec;
@@ -37,10 +40,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code textnet train CONFIG.yaml}: read → vectorize → train → evaluate → write the run folder. */
+/**
+ * {@code textnet train CONFIG.yaml}: read → vectorize → train → evaluate → write the run folder.
+ * The run folder and the checkpoint folder are locked for this run and kept clear of its inputs;
+ * everything is written into a scratch folder beside the run folder (see io.RunDirectory).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a classifier and write metrics.json, history.csv, loss.png, accuracy.png, model/ and _SUCCESS to the run folder.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** Spark's and the libraries' log, in the run folder. */
+    static final String LOG_FILE = "textnet.log";
 
     @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "The job's config (see conf/).")
     Path configFile;
@@ -76,6 +86,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Quality gate on any test metric of metrics.json, e.g. f1=0.85 or macro_f1=0.6 (repeatable).")
     List<String> minMetrics = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         PhaseClock clock = new PhaseClock();
@@ -84,107 +97,126 @@ final class TrainCommand implements Callable<Integer> {
             all.add(0, "data.path=" + quoted(data));
         }
         JobConfig config = ConfigLoader.load(configFile, all);
-        Warmup.startInBackground(config);
         QualityGate gate = QualityGate.of(minAccuracy, minMetrics);
         Path outDir = out != null ? out : Paths.get("runs", config.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Checkpoints checkpoints = new Checkpoints(resume != null ? resume
-                : checkpointDir != null ? checkpointDir : outDir.resolveSibling(outDir.getFileName() + "-checkpoints"), config);
+        ProcessOwner me = ProcessOwner.current(Inputs.commandLine(spec));
+        List<OutputPlace.Kept> kept = Inputs.of(configFile, config.data());
+        if (resume != null) {
+            kept = Inputs.plus(kept, new OutputPlace.Kept("the checkpoint folder (--resume)", resume, false));
+        }
+        Path checkpointDir = resume != null ? resume : this.checkpointDir != null ? this.checkpointDir
+                : outDir.resolveSibling(outDir.getFileName() + "-checkpoints");
+        try (RunDirectory run = RunDirectory.create(outDir, overwrite, kept, me);
+             Checkpoints checkpoints = Checkpoints.open(checkpointDir, resume != null ? "--resume" : "--checkpoints",
+                     config, Inputs.plus(kept, new OutputPlace.Kept("the run folder (--out)", run.target(), false)),
+                     resume != null, me)) {
+            return JobProcess.within("train", run.scratch(), run.path().resolve(LOG_FILE),
+                    () -> train(config, gate, run, checkpoints, clock));
+        }
+    }
+
+    /** read → vectorize → train → evaluate → write the run folder, inside the locked, staged run folder. */
+    private int train(JobConfig config, QualityGate gate, RunDirectory run, Checkpoints checkpoints, PhaseClock clock)
+            throws Exception {
+        run.notes().forEach(n -> Console.info("note: " + n));
+        Warmup.startInBackground(config);
         Progress start = resume == null ? null : checkpoints.latest().orElseThrow(() ->
                 JobException.input("--resume " + resume + ": no complete checkpoint there"));
-        try (RunDirectory run = RunDirectory.create(outDir, overwrite)) {
-            // 1. Spark, then read and vectorize (the vocabulary sees the training split only)
-            SparkSession spark = SparkSessions.create(master, "textnet train " + config.name(), true);
-            Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
-                    + ", " + config.train().partitions() + " partitions");
-            clock.lap("jvm_start_to_spark");
-            Corpus corpus = CorpusReaders.read(spark, config.data(), config.train().partitions());
-            clock.lap("read");
-            VectorizedCorpus vectorized = VectorizedCorpus.of(corpus, config);
-            corpus.unpersist();
-            clock.lap("vectorize");
-            vectorized.notes().forEach(n -> Console.info("note: " + n));
-            List<String> classes = vectorized.vectorizer().labels().labels();
-            gate.requireKnownMetrics(classes.size());
-            Console.info(String.format(Locale.ROOT, "%,d train / %,d validation / %,d test rows, %d classes,"
-                            + " vocabulary %,d (JVM start to Spark %.1fs, read %.1fs, vectorize %.1fs)",
-                    vectorized.trainRows(), vectorized.validationRows(), vectorized.testRows(),
-                    classes.size(), vectorized.vectorizer().vocabulary().size(),
-                    clock.get("jvm_start_to_spark"), clock.get("read"), clock.get("vectorize")));
 
-            // 2. train: the epoch loop prints Keras's line per epoch; early stopping may end it sooner
-            NetworkSpec spec = TrainedModel.specOf(config, vectorized.vectorizer());
-            EarlyStopping early = config.train().earlyStoppingEnabled()
-                    ? new EarlyStopping(config.train().earlyStopping()) : null;
-            Trainer trainer = new Trainer(spec, config.train());
-            Progress from = start != null ? start : new Progress(0, trainer.initialState(), List.of());
-            from.history().forEach(epoch -> Console.out(epoch.kerasLine(config.train().epochs()) + " (from checkpoint)"));
-            List<EpochRecord> history = new ArrayList<>(from.history());
-            Trainer.Result result;
-            try {
-                result = trainer.fit(vectorized.train(), vectorized.hasValidation() ? vectorized.validation() : null,
-                        (epoch, state) -> {
-                            history.add(epoch);
-                            checkpoints.save(new Progress(epoch.epoch(), state, history));
-                            Console.out(epoch.kerasLine(config.train().epochs()));
-                            return early == null || early.onEpoch(epoch, state);
-                        }, from);
-            } catch (JobException e) {
-                if (e.kind() != JobException.Kind.DIVERGED || history.isEmpty()) {
-                    throw e;
-                }
-                throw new JobException(e.kind(), e.getMessage() + "; the last good epoch ("
-                        + history.get(history.size() - 1).epoch() + ") is checkpointed in " + checkpoints.dir());
-            }
-            float[] parameters = result.state().parameters();
-            if (early != null) {
-                parameters = early.parametersToKeep(parameters);
-                Console.out(earlyStoppingLine(early, result.history().size()));
-            }
-            double trainSeconds = clock.lap("train");
+        // 1. Spark, then read and vectorize (the vocabulary sees the training split only)
+        SparkSession spark = SparkSessions.create(master, "textnet train " + config.name(), true, run.scratch());
+        Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
+                + ", " + config.train().partitions() + " partitions");
+        clock.lap("jvm_start_to_spark");
+        Corpus corpus = CorpusReaders.read(spark, config.data(), config.train().partitions());
+        clock.lap("read");
+        VectorizedCorpus vectorized = VectorizedCorpus.of(corpus, config);
+        corpus.unpersist();
+        clock.lap("vectorize");
+        vectorized.notes().forEach(n -> Console.info("note: " + n));
+        List<String> classes = vectorized.vectorizer().labels().labels();
+        gate.requireKnownMetrics(classes.size());
+        Console.info(String.format(Locale.ROOT, "%,d train / %,d validation / %,d test rows, %d classes,"
+                        + " vocabulary %,d (JVM start to Spark %.1fs, read %.1fs, vectorize %.1fs)",
+                vectorized.trainRows(), vectorized.validationRows(), vectorized.testRows(),
+                classes.size(), vectorized.vectorizer().vocabulary().size(),
+                clock.get("jvm_start_to_spark"), clock.get("read"), clock.get("vectorize")));
 
-            // 3. evaluate on the held-out test split
-            spark.sparkContext().setJobDescription("Evaluate: test");
-            Evaluator.Scored test = new Evaluator(spec).predict(vectorized.test(), parameters);
-            Map<String, Object> testMetrics = TestMetrics.of(test, classes,
-                    JavaSparkContext.fromSparkContext(spark.sparkContext()));
-            TestMetrics.report(testMetrics, classes).forEach(Console::out);
-            List<String> failures = gate.failures(testMetrics);
-            clock.lap("evaluate");
-
-            // 4. outputs; the model, _SUCCESS and the rename into place only when the gate passed
-            TrainedModel model = new TrainedModel(config, vectorized.vectorizer(), spec, parameters);
-            if (failures.isEmpty()) {
-                ModelFiles.save(model, run.path().resolve("model"));
+        // 2. train: the epoch loop prints Keras's line per epoch; early stopping may end it sooner
+        NetworkSpec spec = TrainedModel.specOf(config, vectorized.vectorizer());
+        EarlyStopping early = config.train().earlyStoppingEnabled()
+                ? new EarlyStopping(config.train().earlyStopping()) : null;
+        Trainer trainer = new Trainer(spec, config.train());
+        Progress from = start != null ? start : new Progress(0, trainer.initialState(), List.of());
+        from.history().forEach(epoch -> Console.out(epoch.kerasLine(config.train().epochs()) + " (from checkpoint)"));
+        List<EpochRecord> history = new ArrayList<>(from.history());
+        Trainer.Result result;
+        try {
+            result = trainer.fit(vectorized.train(), vectorized.hasValidation() ? vectorized.validation() : null,
+                    (epoch, state) -> {
+                        history.add(epoch);
+                        checkpoints.save(new Progress(epoch.epoch(), state, history));
+                        Console.out(epoch.kerasLine(config.train().epochs()));
+                        return early == null || early.onEpoch(epoch, state);
+                    }, from);
+        } catch (JobException e) {
+            if (e.kind() != JobException.Kind.DIVERGED || history.isEmpty()) {
+                throw e;
             }
-            MetricsReport.writeHistoryCsv(result.history(), run.path().resolve("history.csv"));
-            HistoryPlots.write(result.history(), run.path());
-            clock.lap("outputs");
-            Map<String, Double> seconds = clock.seconds();
-            seconds.put("read_vectorize", clock.get("read") + clock.get("vectorize"));
-            ObjectNode metrics = MetricsReport.metrics(config.name(), model.task(), classes,
-                    config.train().partitions(), testMetrics, result.history(), seconds);
-            ObjectNode rows = metrics.putObject("data");
-            rows.put("train_rows", vectorized.trainRows()).put("validation_rows", vectorized.validationRows())
-                    .put("test_rows", vectorized.testRows()).put("cached_train_bytes", vectorized.trainBytes());
-            metrics.put("train_samples_per_second", vectorized.trainRows() * result.history().size() / trainSeconds);
-            metrics.putObject("memory").put("peak_heap_mib", PhaseClock.peakHeapMiB());
-            if (early != null) {
-                MetricsReport.addEarlyStopping(metrics, early, result.history().size());
-            }
-            if (!gate.isEmpty()) {
-                metrics.putPOJO("quality_gate", gate.report(failures));
-            }
-            MetricsReport.writeJson(metrics, run.path().resolve("metrics.json"));
-            run.publish(failures.isEmpty());
-            checkpoints.discard();
-            if (!failures.isEmpty()) {
-                throw new JobException(JobException.Kind.QUALITY_GATE, "quality gate failed: "
-                        + String.join("; ", failures) + "; the model was not published (metrics in "
-                        + run.target() + ")");
-            }
-            Console.info("wrote " + run.target());
+            throw new JobException(e.kind(), e.getMessage() + "; the last good epoch ("
+                    + history.get(history.size() - 1).epoch() + ") is checkpointed in " + checkpoints.dir());
         }
+        float[] parameters = result.state().parameters();
+        if (early != null) {
+            parameters = early.parametersToKeep(parameters);
+            Console.out(earlyStoppingLine(early, result.history().size()));
+        }
+        double trainSeconds = clock.lap("train");
+
+        // 3. evaluate on the held-out test split
+        spark.sparkContext().setJobDescription("Evaluate: test");
+        Evaluator.Scored test = new Evaluator(spec).predict(vectorized.test(), parameters);
+        Map<String, Object> testMetrics = TestMetrics.of(test, classes,
+                JavaSparkContext.fromSparkContext(spark.sparkContext()));
+        TestMetrics.report(testMetrics, classes).forEach(Console::out);
+        List<String> failures = gate.failures(testMetrics);
+        clock.lap("evaluate");
+
+        // 4. outputs; the model, _SUCCESS and the rename into place only when the gate passed
+        TrainedModel model = new TrainedModel(config, vectorized.vectorizer(), spec, parameters);
+        if (failures.isEmpty()) {
+            ModelFiles.save(model, run.path().resolve("model"));
+        }
+        MetricsReport.writeHistoryCsv(result.history(), run.path().resolve("history.csv"));
+        PlotCommand.writePlots(result.history(), run.path());
+        clock.lap("outputs");
+        Map<String, Double> seconds = clock.seconds();
+        seconds.put("read_vectorize", clock.get("read") + clock.get("vectorize"));
+        ObjectNode metrics = MetricsReport.metrics(config.name(), model.task(), classes,
+                config.train().partitions(), testMetrics, result.history(), seconds);
+        ObjectNode rows = metrics.putObject("data");
+        rows.put("train_rows", vectorized.trainRows()).put("validation_rows", vectorized.validationRows())
+                .put("test_rows", vectorized.testRows()).put("cached_train_bytes", vectorized.trainBytes());
+        metrics.put("train_samples_per_second", vectorized.trainRows() * result.history().size() / trainSeconds);
+        metrics.putObject("memory").put("peak_heap_mib", PhaseClock.peakHeapMiB());
+        if (early != null) {
+            MetricsReport.addEarlyStopping(metrics, early, result.history().size());
+        }
+        if (!gate.isEmpty()) {
+            metrics.putPOJO("quality_gate", gate.report(failures));
+        }
+        MetricsReport.writeJson(metrics, run.path().resolve("metrics.json"));
+        // the rest of this process's log (Spark stopping) stays out of the published folder
+        JobProcess.moveLog(run.scratch().root().resolve(LOG_FILE));
+        run.publish(failures.isEmpty());
+        checkpoints.discard();
+        if (!failures.isEmpty()) {
+            throw new JobException(JobException.Kind.QUALITY_GATE, "quality gate failed: "
+                    + String.join("; ", failures) + "; the model was not published (metrics in "
+                    + run.target() + ")");
+        }
+        Console.info("wrote " + run.target());
         return 0;
     }
 

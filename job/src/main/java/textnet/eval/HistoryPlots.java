@@ -8,11 +8,11 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import textnet.train.EpochRecord;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -30,14 +30,17 @@ public final class HistoryPlots {
     private HistoryPlots() {
     }
 
-    /** Writes both figures into {@code dir}; the validation line only when the history has one. */
-    public static void write(List<EpochRecord> history, Path dir) throws IOException {
-        save(chart("Training and validation loss", "Loss", history, EpochRecord::loss,
-                r -> r.valLoss() == null ? Double.NaN : r.valLoss(), "loss", Styler.LegendPosition.InsideNE),
-                dir.resolve(LOSS));
-        save(chart("Training and validation accuracy", "Accuracy", history, EpochRecord::accuracy,
-                r -> r.valAccuracy() == null ? Double.NaN : r.valAccuracy(), "accuracy", Styler.LegendPosition.InsideSE),
-                dir.resolve(ACCURACY));
+    /**
+     * Both figures as PNG files' bytes, by file name ({@link #LOSS}, {@link #ACCURACY}); the
+     * validation line only when the history has one. Writing them is the caller's (io.AtomicFiles).
+     */
+    public static Map<String, byte[]> png(List<EpochRecord> history) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(LOSS, png(chart("Training and validation loss", "Loss", history, EpochRecord::loss,
+                r -> r.valLoss() == null ? Double.NaN : r.valLoss(), "loss", Styler.LegendPosition.InsideNE)));
+        files.put(ACCURACY, png(chart("Training and validation accuracy", "Accuracy", history, EpochRecord::accuracy,
+                r -> r.valAccuracy() == null ? Double.NaN : r.valAccuracy(), "accuracy", Styler.LegendPosition.InsideSE)));
+        return files;
     }
 
     static XYChart chart(String title, String yTitle, List<EpochRecord> history, ToDoubleFunction<EpochRecord> train,
@@ -62,9 +65,9 @@ public final class HistoryPlots {
         return chart;
     }
 
-    private static void save(XYChart chart, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+    private static byte[] png(XYChart chart) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        return out.toByteArray();
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -32,18 +33,68 @@ import java.util.stream.Stream;
  * {@code .npy}. Each is written to a temporary folder and renamed, so a folder with its final name is
  * complete; once it is, the older ones are removed: the newest complete one is the one resumed.
  * No Java serialization.
+ *
+ * <p>The folder is textnet's ({@link OwnedFolder.Kind#CHECKPOINTS}): {@link #open} refuses a
+ * non-empty folder that is not, holds its {@link OutputLock} for the run, and {@link #discard}
+ * removes only what textnet wrote, and the folder itself only if this run created it.
  */
-public final class Checkpoints {
+public final class Checkpoints implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String PREFIX = "epoch-";
+    private static final String TMP_PREFIX = ".tmp-" + PREFIX;
 
     private final Path dir;
     private final String configHash;
+    private final boolean createdHere;
+    private final OutputLock lock;
 
+    /** The folder's files without ownership checks or a lock (tests of the format). */
     public Checkpoints(Path dir, JobConfig config) {
+        this(dir, config, !Files.exists(dir), null);
+    }
+
+    private Checkpoints(Path dir, JobConfig config, boolean createdHere, OutputLock lock) {
         this.dir = dir;
         this.configHash = hash(config);
+        this.createdHere = createdHere;
+        this.lock = lock;
+    }
+
+    /**
+     * The checkpoint folder of a run, locked for it.
+     *
+     * @param option  the flag that named it, for messages ({@code --checkpoints}, {@code --resume})
+     * @param kept    what it must keep clear of (inputs, the current directory, the run folder)
+     * @param resuming whether the run continues from it (then it must hold textnet's checkpoints)
+     * @throws JobException (output) when it is a non-empty folder that is not textnet's, or is in use;
+     *                      (input) when resuming from a folder that is not a checkpoint folder
+     */
+    public static Checkpoints open(Path dir, String option, JobConfig config, List<OutputPlace.Kept> kept,
+                                   boolean resuming, ProcessOwner me) {
+        Path target = dir.toAbsolutePath().normalize();
+        OutputPlace.requireApart(option, target, kept);
+        OutputLock lock = OutputLock.acquire(target, "checkpoint folder " + dir, me);
+        try {
+            boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+            if (exists && (resuming || !isEmptyFolder(target))) {
+                Optional<String> why = OwnedFolder.whyNotOwned(target, OwnedFolder.Kind.CHECKPOINTS);
+                if (why.isPresent() && resuming) {
+                    throw JobException.input(option + " " + dir + " is not a textnet checkpoint folder: " + why.get());
+                }
+                if (why.isPresent()) {
+                    throw JobException.output(option + " " + dir + " is not empty and not a textnet checkpoint"
+                            + " folder (" + why.get() + "); textnet writes checkpoints only into an empty folder or"
+                            + " its own: choose another path");
+                }
+            }
+            Checkpoints checkpoints = new Checkpoints(target, config, !exists, lock);
+            checkpoints.removeUnfinished();
+            return checkpoints;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     public Path dir() {
@@ -55,8 +106,11 @@ public final class Checkpoints {
         TrainingState state = progress.state();
         List<EpochRecord> history = progress.history();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempDirectory(dir, ".tmp-" + PREFIX);
+            if (!Files.exists(dir.resolve(OwnedFolder.MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(dir);
+                OwnedFolder.mark(dir, OwnedFolder.Kind.CHECKPOINTS);
+            }
+            Path tmp = Files.createTempDirectory(dir, TMP_PREFIX);
             Npy.write(tmp.resolve("parameters.npy"), state.parameters(), state.parameters().length);
             Npy.write(tmp.resolve("optimizer-state.npy"), state.optimizerState(), state.optimizerState().length);
             ObjectNode json = JSON.createObjectNode();
@@ -66,7 +120,7 @@ public final class Checkpoints {
             JSON.writeValue(tmp.resolve("checkpoint.json").toFile(), json);
             Path target = dir.resolve(String.format("%s%04d", PREFIX, epoch));
             if (Files.exists(target)) {
-                RunDirectory.deleteTree(target);
+                FileTrees.delete(target);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -75,7 +129,7 @@ public final class Checkpoints {
             }
             for (Path older : complete()) {
                 if (!older.equals(target)) {
-                    RunDirectory.deleteTree(older);
+                    FileTrees.delete(older);
                 }
             }
         } catch (IOException e) {
@@ -120,9 +174,52 @@ public final class Checkpoints {
         }
     }
 
-    /** Removes the folder once the run it belongs to has been published. */
+    /**
+     * Once the run it belongs to has been published: removes the checkpoints and the marker, and the
+     * folder itself if this run created it (a folder the user made stays, empty).
+     */
     public void discard() {
-        RunDirectory.deleteTree(dir);
+        removeUnfinished();
+        complete().forEach(FileTrees::delete);
+        try {
+            Files.deleteIfExists(dir.resolve(OwnedFolder.MARKER));
+            if (createdHere && isEmptyFolder(dir)) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            throw JobException.output("cannot remove the checkpoint folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Unlocks the folder (a run that failed keeps its checkpoints for --resume). */
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+
+    /** Half-written checkpoints of a run that was killed while saving one. */
+    private void removeUnfinished() {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(p -> p.getFileName().toString().startsWith(TMP_PREFIX)).forEach(FileTrees::deleteQuietly);
+        } catch (IOException e) {
+            throw JobException.output("cannot list the checkpoint folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isEmptyFolder(Path p) {
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(p)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** SHA-256 of the config as saved (kebab-case YAML keys), with the keys that do not change the math removed. */

@@ -3,57 +3,91 @@ package textnet.io;
 import textnet.JobException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A run's output folder that appears complete or not at all: everything is written into a hidden
- * sibling, {@code _SUCCESS} last, then renamed into place. An existing non-empty folder is refused
- * unless overwriting was asked for, and even then it is only replaced once the new run is complete.
+ * A run's output folder, which appears complete or not at all, and which replaces only an earlier
+ * run of textnet's. While the run is written, its process holds the folder's {@link OutputLock} (a
+ * second run with the same {@code --out} exits 4 at start) and writes into {@code run/} of a
+ * {@link Scratch} folder beside it, {@code _SUCCESS} last; publishing renames that into place.
+ *
+ * <p>An existing folder at the target is refused unless it is empty or, with {@code --overwrite},
+ * a textnet run ({@link OwnedFolder.Kind#RUN}: its marker and nothing but the files textnet writes).
+ * Even then it is replaced only once the new run is complete.
  */
 public final class RunDirectory implements AutoCloseable {
 
+    /** Staging and replaced-run folders of textnet versions before the scratch folder. */
+    private static final String OLD_LEFTOVER = "\\.%s\\.(tmp|old)-\\d+";
+
     private final Path target;
+    private final String userPath;
+    private final boolean overwrite;
+    private final OutputLock lock;
+    private final Scratch scratch;
     private final Path staging;
-    private boolean committed;
+    private final List<String> notes;
 
-    private RunDirectory(Path target, Path staging) {
+    private RunDirectory(Path target, String userPath, boolean overwrite, OutputLock lock, Scratch scratch,
+                         List<String> notes) {
         this.target = target;
-        this.staging = staging;
+        this.userPath = userPath;
+        this.overwrite = overwrite;
+        this.lock = lock;
+        this.scratch = scratch;
+        this.staging = scratch.folder("run");
+        this.notes = notes;
+        OwnedFolder.mark(staging, OwnedFolder.Kind.RUN);
     }
 
-    public static RunDirectory create(Path out, boolean overwrite) {
+    /**
+     * @param kept what the run folder must keep clear of (the config, the inputs, the current directory)
+     * @throws JobException (output) when the folder may not be written: taken by another run, not
+     *                      empty (without {@code overwrite}), not a textnet run, or overlapping a kept path
+     */
+    public static RunDirectory create(Path out, boolean overwrite, List<OutputPlace.Kept> kept, ProcessOwner me) {
         Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target) && !overwrite && !isEmptyDirectory(target)) {
-            throw JobException.output("output folder " + out + " exists and is not empty;"
-                    + " pass --overwrite to replace it, or choose another --out");
+        if (target.getParent() == null) {
+            throw JobException.output("--out " + out + " is the root folder; choose a folder of its own");
         }
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw JobException.output("--out " + out + " is a file, not a folder");
-        }
+        OutputPlace.requireApart("--out", target, kept);
+        OutputLock lock = OutputLock.acquire(target, "output folder " + out, me);
         try {
-            Files.createDirectories(target.getParent());
-            Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
-            return new RunDirectory(target, staging);
-        } catch (IOException e) {
-            throw JobException.output("cannot create the output folder next to " + out + ": " + e.getMessage());
+            requireReplaceable(target, out.toString(), overwrite);
+            List<String> notes = new ArrayList<>(removeOldLeftovers(target));
+            Scratch scratch = Scratch.create(target.getParent(), target.getFileName().toString(), me);
+            notes.addAll(scratch.notes());
+            return new RunDirectory(target, out.toString(), overwrite, lock, scratch, notes);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
-    /** Where to write the run's files until {@link #commit()}. */
+    /** Where to write the run's files until {@link #publish}. */
     public Path path() {
         return staging;
     }
 
     public Path target() {
         return target;
+    }
+
+    /** The run's scratch folder (its {@code run/}, Spark's local dirs, temporary files). */
+    public Scratch scratch() {
+        return scratch;
+    }
+
+    /** Leftovers of killed runs that were removed, for {@code note:} lines. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** Writes {@code _SUCCESS} and moves the run into place, replacing an earlier one only now. */
@@ -71,69 +105,72 @@ public final class RunDirectory implements AutoCloseable {
             if (succeeded) {
                 Files.writeString(staging.resolve("_SUCCESS"), "");
             }
-            Path old = null;
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                move(target, old);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                requireReplaceable(target, userPath, overwrite); // again: it may have changed during the run
+                Files.move(target, scratch.root().resolve("replaced")); // removed with the scratch folder
             }
-            move(staging, target);
-            committed = true;
-            if (old != null) {
-                deleteTree(old);
-            }
+            Files.move(staging, target);
         } catch (IOException e) {
             throw JobException.output("cannot move the finished run into " + target + ": " + e.getMessage());
         }
     }
 
-    /** Without a commit, the staging folder is removed and the target is as it was. */
+    /** Removes the scratch folder (and with it an unpublished run, or the run it replaced), then unlocks. */
     @Override
     public void close() {
-        if (!committed) {
-            deleteTree(staging);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            scratch.close();
+        } finally {
+            lock.close();
         }
     }
 
-    private static boolean isEmptyDirectory(Path p) {
-        if (!Files.isDirectory(p)) {
+    private static void requireReplaceable(Path target, String userPath, boolean overwrite) {
+        if (Files.isSymbolicLink(target)) {
+            throw JobException.output("--out " + userPath + " is a symbolic link; give the folder itself or another path");
+        }
+        if (!Files.exists(target) || isEmptyFolder(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw JobException.output("--out " + userPath + " is a file, not a folder");
+        }
+        if (!overwrite) {
+            throw JobException.output("output folder " + userPath + " exists and is not empty;"
+                    + " pass --overwrite to replace an earlier textnet run there, or choose another --out");
+        }
+        Optional<String> why = OwnedFolder.whyNotOwned(target, OwnedFolder.Kind.RUN);
+        if (why.isPresent()) {
+            throw JobException.output("--overwrite replaces only an earlier textnet run, and " + why.get()
+                    + "; nothing was changed: choose another --out");
+        }
+    }
+
+    /** Hidden staging folders of older textnet versions for this very target: ours, since we hold its lock. */
+    private static List<String> removeOldLeftovers(Path target) {
+        Pattern old = Pattern.compile(String.format(OLD_LEFTOVER, Pattern.quote(target.getFileName().toString())));
+        List<String> notes = new ArrayList<>();
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            for (Path p : siblings.filter(p -> old.matcher(p.getFileName().toString()).matches()
+                    && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                if (FileTrees.deleteQuietly(p)) {
+                    notes.add("removed " + p + ", left by an earlier textnet run that was stopped");
+                }
+            }
+        } catch (IOException e) {
+            // nothing to clean, or a folder we cannot list: creating the scratch folder will say so
+        }
+        return notes;
+    }
+
+    private static boolean isEmptyFolder(Path p) {
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try (Stream<Path> entries = Files.list(p)) {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    public static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
