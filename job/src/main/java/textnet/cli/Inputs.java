@@ -21,16 +21,19 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** The config file, the corpus paths of {@code data} that are local, and the current directory. */
+    /** The config file, the corpus paths {@code data}'s format reads that are local, and the current directory. */
     static List<Kept> of(Path configFile, DataConfig data) {
         List<Kept> kept = new ArrayList<>();
+        kept.add(OutputPlace.currentDirectory());
         if (configFile != null) {
             kept.add(new Kept("the config", configFile, false));
         }
-        add(kept, "data.path", data.path());
-        add(kept, "data.train", data.train());
-        add(kept, "data.test", data.test());
-        kept.add(OutputPlace.currentDirectory());
+        if (data.readsSplitFiles()) {
+            add(kept, "data.train", data.train());
+            add(kept, "data.test", data.test());
+        } else {
+            add(kept, "data.path", data.path());
+        }
         return kept;
     }
 

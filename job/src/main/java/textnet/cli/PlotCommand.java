@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code textnet plot RUN_DIR}: redraws loss.png and accuracy.png from the run's metrics.json. */
@@ -30,10 +29,11 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path runDir = realFolder(this.runDir);
-        Optional<String> notOurs = OwnedFolder.whyNotOwned(runDir, OwnedFolder.Kind.RUN);
-        if (notOurs.isPresent()) {
-            throw JobException.output("plot redraws only a textnet run folder, and " + notOurs.get()
-                    + "; nothing was written");
+        // the marker is enough here: plot replaces only its own two files (by rename, so a link in
+        // their place is replaced, never written through), it removes nothing
+        if (!OwnedFolder.hasMarker(runDir, OwnedFolder.Kind.RUN)) {
+            throw JobException.output("plot redraws only a textnet run folder, and " + this.runDir + " has no textnet"
+                    + " marker (" + OwnedFolder.MARKER + "); nothing was written");
         }
         Path metrics = runDir.resolve("metrics.json");
         if (!Files.isRegularFile(metrics)) {

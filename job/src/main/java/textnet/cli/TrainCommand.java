@@ -102,12 +102,10 @@ final class TrainCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         ProcessOwner me = ProcessOwner.current(Inputs.commandLine(spec));
         List<OutputPlace.Kept> kept = Inputs.of(configFile, config.data());
-        if (resume != null) {
-            kept = Inputs.plus(kept, new OutputPlace.Kept("the checkpoint folder (--resume)", resume, false));
-        }
         Path checkpointDir = resume != null ? resume : this.checkpointDir != null ? this.checkpointDir
                 : outDir.resolveSibling(outDir.getFileName() + "-checkpoints");
-        try (RunDirectory run = RunDirectory.create(outDir, overwrite, kept, me);
+        try (RunDirectory run = RunDirectory.create(outDir, overwrite,
+                Inputs.plus(kept, new OutputPlace.Kept("the checkpoint folder", checkpointDir, false)), me);
              Checkpoints checkpoints = Checkpoints.open(checkpointDir, resume != null ? "--resume" : "--checkpoints",
                      config, Inputs.plus(kept, new OutputPlace.Kept("the run folder (--out)", run.target(), false)),
                      resume != null, me)) {

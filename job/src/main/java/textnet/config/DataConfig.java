@@ -9,4 +9,11 @@ import java.io.Serializable;
 public record DataConfig(
         String format, String path, String subset, String train, String test,
         String textColumn, String labelColumn, int validation) implements Serializable {
+
+    /** The table formats, which read {@code train} and {@code test}; the corpus formats read {@code path}. */
+    public static final java.util.List<String> TABLE_FORMATS = java.util.List.of("tsv", "csv", "jsonl", "parquet");
+
+    public boolean readsSplitFiles() {
+        return TABLE_FORMATS.contains(format);
+    }
 }

@@ -73,7 +73,7 @@ public final class Checkpoints implements AutoCloseable {
     public static Checkpoints open(Path dir, String option, JobConfig config, List<OutputPlace.Kept> kept,
                                    boolean resuming, ProcessOwner me) {
         Path target = dir.toAbsolutePath().normalize();
-        OutputPlace.requireApart(option, target, kept);
+        OutputPlace.requireApart(option, dir, kept);
         OutputLock lock = OutputLock.acquire(target, "checkpoint folder " + dir, me);
         try {
             boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);

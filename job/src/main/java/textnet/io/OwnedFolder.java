@@ -94,7 +94,8 @@ public final class OwnedFolder {
         return Optional.empty();
     }
 
-    private static boolean hasMarker(Path dir, Kind kind) {
+    /** Whether {@code dir} carries {@code kind}'s marker (whatever else it holds). */
+    public static boolean hasMarker(Path dir, Kind kind) {
         Path marker = dir.resolve(MARKER);
         if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
             return false;

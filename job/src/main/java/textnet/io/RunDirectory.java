@@ -57,7 +57,7 @@ public final class RunDirectory implements AutoCloseable {
         if (target.getParent() == null) {
             throw JobException.output("--out " + out + " is the root folder; choose a folder of its own");
         }
-        OutputPlace.requireApart("--out", target, kept);
+        OutputPlace.requireApart("--out", out, kept);
         OutputLock lock = OutputLock.acquire(target, "output folder " + out, me);
         try {
             requireReplaceable(target, out.toString(), overwrite);

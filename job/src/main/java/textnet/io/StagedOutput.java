@@ -46,7 +46,7 @@ public final class StagedOutput implements AutoCloseable {
         if (target.getParent() == null) {
             throw JobException.output("--output " + output + " is the root folder");
         }
-        OutputPlace.requireApart("--output", target, kept);
+        OutputPlace.requireApart("--output", output, kept);
         OutputLock lock = OutputLock.acquire(target, "--output " + output, me);
         try {
             requireReplaceable(target, output.toString(), overwrite, folderKind);
