@@ -13,7 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One textnet process at a time writes an output ({@code --out}, {@code --checkpoints},
@@ -25,22 +27,33 @@ import java.util.Optional;
  * <p>Removing the file while others may open it is safe because a winner checks, after locking,
  * that the path still names the file it locked (it writes a token through its channel and reads it
  * back by path); a process that locked a file just removed by the previous holder starts over.
+ * POSIX locks belong to a process and go with the first descriptor it closes on the file, which is
+ * why this class never opens a lock file its JVM holds (see {@link #HELD_HERE}).
  */
 public final class OutputLock implements AutoCloseable {
 
+    /**
+     * The lock files this JVM holds, and by whom. A POSIX lock belongs to the process and is released
+     * when the process closes <em>any</em> descriptor of the file, so this JVM must never open a lock
+     * file it holds (to read who holds it, or to see whether it is abandoned): it looks here instead.
+     */
+    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+
     private final Path file;
     private final FileChannel channel;
+    private final FileChannel check;
     private final FileLock lock;
 
-    private OutputLock(Path file, FileChannel channel, FileLock lock) {
+    private OutputLock(Path file, FileChannel channel, FileChannel check, FileLock lock) {
         this.file = file;
         this.channel = channel;
+        this.check = check;
         this.lock = lock;
     }
 
     /** The lock file of {@code target}: a hidden sibling. */
     public static Path fileOf(Path target) {
-        return target.resolveSibling("." + target.getFileName() + ".lock");
+        return target.toAbsolutePath().normalize().resolveSibling("." + target.getFileName() + ".lock");
     }
 
     /**
@@ -50,34 +63,73 @@ public final class OutputLock implements AutoCloseable {
     public static OutputLock acquire(Path target, String what, ProcessOwner me) {
         Path file = fileOf(target);
         for (int attempt = 0; attempt < 5; attempt++) {
+            String here = HELD_HERE.get(file);
+            if (here != null) {
+                throw heldBy(what, here);
+            }
             FileChannel channel = null;
+            FileChannel check = null;
             try {
                 Files.createDirectories(file.getParent());
                 // never through a link: a planted .NAME.lock -> somewhere would otherwise be truncated
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                FileLock lock = tryLock(channel);
+                FileLock lock = channel.tryLock();
                 if (lock == null) {
                     channel.close();
-                    throw JobException.output(what + " is being written by another textnet run ("
-                            + holder(file).map(ProcessOwner::describe).orElse("holder unknown")
-                            + "); wait for it to finish or choose another path");
+                    throw heldBy(what, holder(file).map(ProcessOwner::describe).orElse("holder unknown"));
                 }
                 String token = me.toJson();
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
                 channel.force(false);
-                if (token.equals(readOrNull(file))) {
-                    return new OutputLock(file, channel, lock);
+                // Does the path still name the file we locked? Read it by path through a second
+                // descriptor, kept open as long as the lock is held (closing it would release the lock).
+                try {
+                    check = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    lock.release(); // removed by the previous holder after we opened it: start over
+                    channel.close();
+                    continue;
                 }
-                lock.release(); // the file was removed (and maybe re-created) after we opened it: start over
+                if (token.equals(read(check))) {
+                    HELD_HERE.put(file, me.describe());
+                    return new OutputLock(file, channel, check, lock);
+                }
+                lock.release(); // replaced meanwhile by another process's lock file: start over
                 channel.close();
+                check.close();
+            } catch (OverlappingFileLockException e) {
+                closeQuietly(channel);
+                throw heldBy(what, "another command of this process");
             } catch (IOException e) {
                 closeQuietly(channel);
+                closeQuietly(check);
                 throw JobException.output("cannot create the lock file " + file + ": " + e.getMessage());
             }
         }
         throw JobException.output(what + " is being locked and released by other textnet runs; try again");
+    }
+
+    /**
+     * Removes {@code file} if it is a lock file of textnet's that nobody holds (its process was
+     * killed); true when it did. Done under the lock, as a holder removes its own.
+     */
+    static boolean removeIfAbandoned(Path file) {
+        if (HELD_HERE.containsKey(file.toAbsolutePath().normalize()) || holder(file).isEmpty()) {
+            return false; // ours, or not written by textnet (or already gone)
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            Files.deleteIfExists(file);
+            lock.release();
+            return true;
+        } catch (IOException | OverlappingFileLockException e) {
+            return false;
+        }
     }
 
     /** Removes the lock file, then releases the lock (in this order: see the class comment). */
@@ -88,36 +140,34 @@ public final class OutputLock implements AutoCloseable {
         } catch (IOException e) {
             // the next run reuses it
         }
+        HELD_HERE.remove(file);
         try {
             lock.release();
         } catch (IOException e) {
             // closing the channel releases it too
         }
         closeQuietly(channel);
+        closeQuietly(check);
     }
 
-    /** null when another process (or another command in this JVM, e.g. a test) holds the lock. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
+    private static JobException heldBy(String what, String holder) {
+        return JobException.output(what + " is being written by another textnet run (" + holder
+                + "); wait for it to finish or choose another path");
     }
 
+    /** Who holds a lock file this JVM does not hold (reading it cannot release our own locks). */
     private static Optional<ProcessOwner> holder(Path file) {
-        String text = readOrNull(file);
-        return text == null ? Optional.empty() : ProcessOwner.parse(text);
+        try {
+            return ProcessOwner.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
-    private static String readOrNull(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            return null;
-        }
+    private static String read(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 1 << 16));
+        channel.read(buffer, 0);
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 
     private static void closeQuietly(FileChannel channel) {

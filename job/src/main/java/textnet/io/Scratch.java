@@ -29,6 +29,7 @@ public final class Scratch implements AutoCloseable {
 
     /** {@code .NAME.textnet-PID-RANDOM}: group 1 is the owner's pid. */
     private static final Pattern NAME = Pattern.compile("^\\..*\\.textnet-(\\d+)-[0-9a-f]{8}$");
+    private static final Pattern LOCK = Pattern.compile("^\\..+\\.lock$");
     private static final String OWNER = "owner.json";
     /** A folder without owner.json may be one being created right now (on another host, too). */
     private static final Duration UNOWNED_GRACE = Duration.ofMinutes(10);
@@ -81,12 +82,22 @@ public final class Scratch implements AutoCloseable {
         FileTrees.deleteQuietly(root);
     }
 
+    /** Scratch folders and lock files in {@code parent} whose textnet process is gone. */
     private static List<String> removeAbandoned(Path parent) throws IOException {
         List<String> notes = new ArrayList<>();
         List<Path> candidates;
+        List<Path> locks;
         try (Stream<Path> entries = Files.list(parent)) {
-            candidates = entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches()
-                    && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            List<Path> all = entries.sorted().toList();
+            candidates = all.stream().filter(p -> NAME.matcher(p.getFileName().toString()).matches()
+                    && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
+            locks = all.stream().filter(p -> LOCK.matcher(p.getFileName().toString()).matches()
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        for (Path lock : locks) {
+            if (OutputLock.removeIfAbandoned(lock)) {
+                notes.add("removed " + lock + ", the lock file of a textnet run that is gone");
+            }
         }
         for (Path folder : candidates) {
             Optional<String> why = abandoned(folder);
