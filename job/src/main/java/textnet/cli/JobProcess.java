@@ -36,6 +36,7 @@ final class JobProcess {
     private static volatile String commandName = "textnet";
     private static volatile Path systemTemp;
     private static Path keptLog;
+    private static boolean errorSaid;
     private static final List<Path> SCRATCH = new CopyOnWriteArrayList<>();
 
     private JobProcess() {
@@ -106,6 +107,19 @@ final class JobProcess {
     }
 
     /**
+     * Says a failure on stderr, once per process: when Spark ends the JVM (after an OutOfMemoryError),
+     * the exit hook and the main thread (whose job was cancelled) may both want to say it.
+     */
+    static synchronized void sayError(String line) {
+        if (errorSaid && installed) {
+            return;
+        }
+        errorSaid = true;
+        System.err.println("textnet: error: " + line);
+        System.err.flush();
+    }
+
+    /**
      * Copies the current log to the kept-logs folder when a command failed, so that the error line
      * can name it; null when there is no log file (a JVM textnet does not own) or it cannot be kept.
      */
@@ -156,8 +170,7 @@ final class JobProcess {
         String line = fatal instanceof OutOfMemoryError oom ? ErrorLine.outOfMemory(oom, log)
                 : "stopped before it finished (interrupted or killed); nothing was published"
                 + (log == null ? "" : " (log: " + log + ")");
-        System.err.println("textnet: error: " + line);
-        System.err.flush();
+        sayError(line);
         for (Path scratch : SCRATCH) {
             FileTrees.deleteQuietly(scratch);
         }

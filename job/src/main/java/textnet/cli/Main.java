@@ -43,8 +43,7 @@ public final class Main implements Runnable {
 
     private static int fail(Throwable e) {
         ErrorLine line = ErrorLine.of(e);
-        System.err.println("textnet: error: " + line.message());
-        System.err.flush();
+        JobProcess.sayError(line.message());
         return line.exitCode();
     }
 }
