@@ -1,9 +1,11 @@
 package textnet.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,6 +41,40 @@ class BadConfigTest {
         Path out = dir.resolve("run");
         var before = CliChecks.snapshot(dir);
         fails(2, List.of(says), "train", CliChecks.config(), "--out", out.toString(), "--set", override);
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
+    void aKeyGivenTwiceInASetMappingIsNamed() {
+        fails(2, List.of("--set train.optimizer: config key 'train.optimizer.name' is given twice"), "train",
+                CliChecks.config(), "--out", dir.resolve("run").toString(), "--set", "train.optimizer={name: adam, name: sgd}");
+    }
+
+    @Test
+    void aKeyGivenTwiceInTheFileIsNamedWithItsLine() throws Exception {
+        Path config = Files.writeString(dir.resolve("twice.yaml"), "name: twice\ntrain:\n  epochs: 3\n  epochs: 4\n");
+        var before = CliChecks.snapshot(dir);
+        fails(2, List.of(config + ": config key 'train.epochs' is given twice (again on line 4)"),
+                "train", config.toString(), "--out", dir.resolve("run").toString());
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
+    void aFolderIsNotAConfigFile() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("conf.yaml"));
+        var before = CliChecks.snapshot(dir);
+        fails(2, List.of(folder + " is a directory, not a config file"), "train", folder.toString(),
+                "--out", dir.resolve("run").toString());
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
+    void aConfigThatCannotBeReadIsOneLine() {
+        Path unreadable = Path.of("/proc/self/mem"); // a regular file whose reads fail, even for root
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(unreadable), "Linux /proc");
+        var before = CliChecks.snapshot(dir);
+        fails(2, List.of("config file /proc/self/mem cannot be read: "), "train", unreadable.toString(),
+                "--out", dir.resolve("run").toString());
         CliChecks.unchanged(before, dir);
     }
 }

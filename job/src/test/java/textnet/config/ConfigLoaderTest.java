@@ -89,6 +89,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsNamedWithItsLine() throws Exception {
+        assertEquals(dir.resolve("c.yaml") + ": config key 'train.epochs' is given twice (again on line 3)",
+                refused("train:\n  epochs: 3\n  epochs: 4\n").getMessage());
+        assertEquals(dir.resolve("c.yaml") + ": config key 'model.layers.0.units' is given twice (again on line 3)",
+                refused("model:\n  layers:\n    - {units: 8, activation: relu, units: 9}\n").getMessage());
+        assertEquals(dir.resolve("c.yaml") + ": config key 'name' is given twice (again on line 2)",
+                refused("name: a\nname: b\n").getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceInASetMappingIsNamed() throws Exception {
+        assertEquals("--set train.optimizer: config key 'train.optimizer.name' is given twice",
+                refused("{}", "train.optimizer={name: adam, name: sgd}").getMessage());
+    }
+
+    @Test
+    void aFolderOrAnUnreadableFileIsNotAConfig() throws Exception {
+        JobException folder = assertThrows(JobException.class, () -> ConfigLoader.load(dir, List.of()));
+        assertEquals(JobException.Kind.CONFIG, folder.kind());
+        assertEquals(dir + " is a directory, not a config file", folder.getMessage());
+        Path unreadable = Path.of("/proc/self/mem"); // a regular file whose reads fail, even for root
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(unreadable), "Linux /proc");
+        JobException io = assertThrows(JobException.class, () -> ConfigLoader.load(unreadable, List.of()));
+        assertEquals(JobException.Kind.CONFIG, io.kind());
+        assertTrue(io.getMessage().startsWith("config file /proc/self/mem cannot be read: ")
+                && !io.getMessage().contains("\n"), io.getMessage());
+    }
+
+    @Test
     void savedConfigRoundTrips() throws Exception {
         JobConfig c = ConfigLoader.load(yaml("name: rt\ndata: {format: tsv, train: a.tsv, test: b.tsv}\n"), List.of());
         assertEquals(c, ConfigLoader.fromTree(ConfigLoader.toTree(c), "saved"));
