@@ -229,6 +229,7 @@ public final class ConfigLoader {
     }
 
     private static JobConfig bind(ObjectNode tree, String source) {
+        WholeNumberKeys.check(tree);
         try {
             return YAML.treeToValue(tree, JobConfig.class);
         } catch (UnrecognizedPropertyException e) {

@@ -3,11 +3,14 @@ package textnet.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static textnet.cli.CliChecks.fails;
 
@@ -44,6 +47,25 @@ class BadConfigTest {
         CliChecks.unchanged(before, dir);
     }
 
+    static Stream<Arguments> numbers() {
+        return Stream.of(
+                Arguments.of("train.epochs=1e12",
+                        "config key 'train.epochs': 1e12 is out of range (a whole number from 1 to 2,147,483,647)"),
+                Arguments.of("train.epochs=3000000000",
+                        "config key 'train.epochs': 3000000000 is out of range (a whole number from 1 to 2,147,483,647)"),
+                Arguments.of("vectorizer.vocabulary-size=1e10", "config key 'vectorizer.vocabulary-size': 1e10 is out of"
+                        + " range (a whole number from 1 to 2,147,483,647)"),
+                Arguments.of("train.epochs=2.5", "config key 'train.epochs': 2.5 is not a whole number"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("numbers")
+    void numbersBeyondAKeysRangeAreRefusedWithTheKeyAndTheRange(String override, String says) {
+        var before = CliChecks.snapshot(dir);
+        fails(2, List.of(says), "train", CliChecks.config(), "--out", dir.resolve("run").toString(), "--set", override);
+        CliChecks.unchanged(before, dir);
+    }
+
     @Test
     void aKeyGivenTwiceInASetMappingIsNamed() {
         fails(2, List.of("--set train.optimizer: config key 'train.optimizer.name' is given twice"), "train",
@@ -56,6 +78,15 @@ class BadConfigTest {
         var before = CliChecks.snapshot(dir);
         fails(2, List.of(config + ": config key 'train.epochs' is given twice (again on line 4)"),
                 "train", config.toString(), "--out", dir.resolve("run").toString());
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
+    void aNumberBeyondItsRangeInTheFileIsNamed() throws Exception {
+        Path config = Files.writeString(dir.resolve("big.yaml"), "vectorizer:\n  vocabulary-size: 1e10\n");
+        var before = CliChecks.snapshot(dir);
+        fails(2, List.of("config key 'vectorizer.vocabulary-size': 1e10 is out of range (a whole number from 1 to"
+                + " 2,147,483,647)"), "train", config.toString(), "--out", dir.resolve("run").toString());
         CliChecks.unchanged(before, dir);
     }
 
