@@ -94,6 +94,7 @@ public final class ConfigValidator {
         if (t.earlyStoppingEnabled()) {
             validateEarlyStopping(t.earlyStopping(), c.data());
         }
+        ModelSize.requireFitsArrays(c);
         return c;
     }
 

@@ -67,6 +67,27 @@ class BadConfigTest {
     }
 
     @Test
+    void aLayerNoJavaArrayCanHoldIsRefused() {
+        var before = CliChecks.snapshot(dir);
+        fails(2, List.of("config key 'model.layers.0.units': 1000000000 units on a 10,000-token vocabulary make"
+                        + " 10,000,000,000,000 weights; a layer may have at most 2,147,483,639"),
+                "train", CliChecks.config(), "--out", dir.resolve("run").toString(), "--set", "model.layers.0.units=1e9");
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
+    void aModelTooLargeForTheDriverHeapIsRefusedBeforeAnythingIsRead() {
+        // rmsprop: 36 bytes a parameter (ModelSize.driverBytes), against the test JVM's -Xmx6g
+        String heap = String.format(java.util.Locale.ROOT, "%.1f GB", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
+        var before = CliChecks.snapshot(dir);
+        fails(2, List.of("config key 'model.layers.0.units': the model's 2,003,400,033 parameters need about 67.2 GB of"
+                        + " driver heap, more than half of its " + heap + ": lower model.layers.0.units or raise the heap"
+                        + " (TEXTNET_JAVA_OPTS=-Xmx...)"),
+                "train", CliChecks.config(), "--out", dir.resolve("run").toString(), "--set", "model.layers.0.units=200000");
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
     void aKeyGivenTwiceInASetMappingIsNamed() {
         fails(2, List.of("--set train.optimizer: config key 'train.optimizer.name' is given twice"), "train",
                 CliChecks.config(), "--out", dir.resolve("run").toString(), "--set", "train.optimizer={name: adam, name: sgd}");
