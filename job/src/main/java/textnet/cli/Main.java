@@ -28,6 +28,7 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler(new ArgumentErrors());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             JobException job = JobException.find(e);
             if (job != null) {
