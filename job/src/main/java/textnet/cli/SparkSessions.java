@@ -10,9 +10,13 @@ public final class SparkSessions {
     }
 
     /**
-     * @param master null keeps what spark-submit set, or {@code local[*]} when nothing did
+     * @param master null keeps what spark-submit set, or {@code local[*]} when nothing did; a URL given
+     *               here is checked first ({@link MasterUrl}), a wrong or unreachable one is exit 2
      */
     public static SparkSession create(String master, String appName, boolean ui) {
+        if (master != null) {
+            MasterUrl.check(master); // before Spark's classes load: a wrong URL fails in milliseconds
+        }
         SparkConf conf = new SparkConf().setAppName(appName);
         if (master != null) {
             conf.setMaster(master);
