@@ -72,6 +72,7 @@ final class Predictor {
     static int evaluate(Path modelDir, String data, List<String> overrides, String master, Path output) {
         TrainedModel model = ModelFiles.load(modelDir);
         JobConfig config = withData(model.config(), data, overrides);
+        DataOption.requireReadBy(data, config);
         SparkSession spark = SparkSessions.create(master, "textnet evaluate", false);
         Corpus corpus = CorpusReaders.read(spark, config.data(), config.train().partitions());
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(

@@ -86,6 +86,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         JobConfig config = ConfigLoader.load(configFile, all);
         ModelSize.requireFitsHeap(config, Runtime.getRuntime().maxMemory()); // before Warmup allocates the model
+        DataOption.requireReadBy(data, config);
         Warmup.startInBackground(config);
         QualityGate gate = QualityGate.of(minAccuracy, minMetrics);
         Path outDir = out != null ? out : Paths.get("runs", config.name() + "-"
