@@ -8,13 +8,18 @@ import textnet.JobException;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static textnet.cli.CliChecks.fails;
 
 /** --master is checked before Spark starts: Spark's URL forms only, and a spark:// master that answers. */
@@ -68,6 +73,36 @@ class MasterUrlTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertTrue(seconds < 10, "refused in " + seconds + " s");
         CliChecks.unchanged(before, dir);
+    }
+
+    @Test
+    void aStandaloneMasterThatNeverAcceptsTimesOutInThreeSeconds() throws IOException {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // nothing accepts: once its queue is full the kernel drops further connection attempts unanswered
+            List<Socket> queued = new ArrayList<>();
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort());
+            try {
+                for (int i = 0; i < 16; i++) {
+                    Socket socket = new Socket();
+                    queued.add(socket);
+                    socket.connect(address, 500);
+                }
+            } catch (SocketTimeoutException queueFull) {
+                String master = "spark://127.0.0.1:" + full.getLocalPort();
+                long started = System.nanoTime();
+                JobException e = assertThrows(JobException.class, () -> MasterUrl.check(master));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                assertEquals("--master " + master + ": no Spark master answers at 127.0.0.1:" + full.getLocalPort()
+                        + " (no answer within 3 s)", e.getMessage());
+                assertTrue(seconds >= 2.5 && seconds < 6, "gave up after " + seconds + " s");
+                return;
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+            fail("16 connections were queued: the kernel never left one unanswered");
+        }
     }
 
     /** A loopback port nothing listens on: one the OS just handed out and that was closed again. */
