@@ -33,6 +33,7 @@ public final class Main implements Runnable {
      */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler(new ArgumentErrors());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(e));
         try {
             return cli.execute(args);

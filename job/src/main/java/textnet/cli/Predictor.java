@@ -122,6 +122,7 @@ final class Predictor {
                         boolean overwrite, String commandLine) throws Exception {
         TrainedModel model = ModelFiles.load(modelDir);
         JobConfig config = withData(model.config(), data, overrides);
+        DataOption.requireReadBy(data, config);
         ProcessOwner me = ProcessOwner.current(commandLine);
         if (output == null) {
             try (Scratch scratch = Scratch.create(systemTemp(), "textnet-evaluate", me)) {

@@ -11,7 +11,8 @@ public final class SparkSessions {
     }
 
     /**
-     * @param master null keeps what spark-submit set, or {@code local[*]} when nothing did
+     * @param master null keeps what spark-submit set, or {@code local[*]} when nothing did; a URL given
+     *               here is checked first ({@link MasterUrl}), a wrong or unreachable one is exit 2
      */
     public static SparkSession create(String master, String appName, boolean ui) {
         return create(master, appName, ui, null);
@@ -23,6 +24,9 @@ public final class SparkSessions {
      *                (null: Spark's defaults)
      */
     public static SparkSession create(String master, String appName, boolean ui, Scratch scratch) {
+        if (master != null) {
+            MasterUrl.check(master); // before Spark's classes load: a wrong URL fails in milliseconds
+        }
         SparkConf conf = new SparkConf().setAppName(appName);
         if (scratch != null) {
             conf.setIfMissing("spark.local.dir", scratch.folder("spark").toString());

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
+import textnet.config.ModelSize;
 import textnet.data.Corpus;
 import textnet.data.CorpusReaders;
 import textnet.eval.EarlyStopping;
@@ -97,6 +98,8 @@ final class TrainCommand implements Callable<Integer> {
             all.add(0, "data.path=" + quoted(data));
         }
         JobConfig config = ConfigLoader.load(configFile, all);
+        ModelSize.requireFitsHeap(config, Runtime.getRuntime().maxMemory()); // before Warmup allocates the model
+        DataOption.requireReadBy(data, config);
         QualityGate gate = QualityGate.of(minAccuracy, minMetrics);
         Path outDir = out != null ? out : Paths.get("runs", config.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

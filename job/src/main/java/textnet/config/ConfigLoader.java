@@ -1,6 +1,9 @@
 package textnet.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +20,11 @@ import textnet.JobException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +36,9 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** A key given twice in one mapping is an error, not "the last one wins". */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -49,28 +57,83 @@ public final class ConfigLoader {
         String source = "defaults";
         if (file != null) {
             source = file.toString();
-            if (!Files.isRegularFile(file)) {
-                throw JobException.config("config file not found: " + file);
-            }
-            try {
-                JsonNode user = YAML.readTree(file.toFile());
-                if (user != null && !user.isMissingNode() && !user.isNull()) {
-                    if (!user.isObject()) {
-                        throw JobException.config(file + ": a config is a YAML mapping of keys");
-                    }
-                    merge(tree, (ObjectNode) user);
-                }
-            } catch (JsonProcessingException e) {
-                throw JobException.config(file + ": not valid YAML: " + oneLine(e.getOriginalMessage())
-                        + location(e));
-            } catch (IOException e) {
-                throw JobException.config(file + ": cannot read: " + e.getMessage());
-            }
+            merge(tree, readFile(file));
         }
         for (String override : overrides) {
             applyOverride(tree, override);
         }
         return ConfigValidator.validate(bind(tree, source));
+    }
+
+    /** The config file's mapping (empty for an empty file), or an error naming the file. */
+    private static ObjectNode readFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw JobException.config(file + " is a directory, not a config file");
+        }
+        if (!Files.exists(file)) {
+            throw JobException.config("config file not found: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw JobException.config(file + " is not a regular file, not a config file");
+        }
+        JsonNode user;
+        try (InputStream in = Files.newInputStream(file)) {
+            user = YAML.readTree(in);
+        } catch (JsonProcessingException e) {
+            String duplicate = duplicateKey(e, "");
+            IOException readError = readError(e);
+            throw JobException.config(duplicate != null ? file + ": config key '" + duplicate
+                    + "' is given twice (again on line " + e.getLocation().getLineNr() + ")"
+                    : readError != null ? "config file " + file + " cannot be read: " + reason(readError)
+                    : file + ": not valid YAML: " + oneLine(e.getOriginalMessage()) + location(e));
+        } catch (IOException e) {
+            throw JobException.config("config file " + file + " cannot be read: " + reason(e));
+        }
+        if (user == null || user.isMissingNode() || user.isNull()) {
+            return YAML.createObjectNode();
+        }
+        if (!user.isObject()) {
+            throw JobException.config(file + ": a config is a YAML mapping of keys");
+        }
+        return (ObjectNode) user;
+    }
+
+    /**
+     * The dotted key ({@code prefix} first) of a mapping's duplicate key, or null when {@code e} is another
+     * error. Jackson's strict duplicate detection says only {@code Duplicate field 'epochs'}; the parser,
+     * stopped at the duplicate, knows the path.
+     */
+    private static String duplicateKey(JsonProcessingException e, String prefix) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field")
+                || !(e.getProcessor() instanceof JsonParser parser)) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonPointer p = parser.getParsingContext().pathAsPointer(); !p.matches(); p = p.tail()) {
+            parts.add(p.getMatchingProperty());
+        }
+        return prefix + String.join(".", parts);
+    }
+
+    /** The file's own read error, when the YAML parser wrapped one (SnakeYAML reads the stream itself). */
+    private static IOException readError(JsonProcessingException e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IOException io && !(c instanceof JsonProcessingException)) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? oneLine(e.getMessage()) : e.getClass().getSimpleName();
     }
 
     /** A config with some keys changed, e.g. a saved model's config pointed at other data. */
@@ -125,7 +188,10 @@ public final class ConfigLoader {
         try {
             value = YAML.readTree(override.substring(eq + 1));
         } catch (JsonProcessingException e) {
-            throw JobException.config("--set " + key + ": value is not valid YAML");
+            String duplicate = duplicateKey(e, key + ".");
+            throw JobException.config(duplicate != null
+                    ? "--set " + key + ": config key '" + duplicate + "' is given twice"
+                    : "--set " + key + ": value is not valid YAML");
         }
         if (value == null || value.isMissingNode()) {
             value = YAML.nullNode();
@@ -163,6 +229,7 @@ public final class ConfigLoader {
     }
 
     private static JobConfig bind(ObjectNode tree, String source) {
+        WholeNumberKeys.check(tree);
         try {
             return YAML.treeToValue(tree, JobConfig.class);
         } catch (UnrecognizedPropertyException e) {

@@ -3,6 +3,7 @@ package textnet.config;
 import textnet.JobException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -19,7 +20,37 @@ public final class ConfigValidator {
     public static final List<String> INPUTS = List.of("sparse", "dense");
     public static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "loss", "accuracy");
 
+    /**
+     * The least value of each whole-number key ({@code N}: any layer's index) and what it counts. The
+     * checks below enforce it, and {@link WholeNumberKeys} states it with the Java type's largest value
+     * when a number is beyond the type: each range is written once, here.
+     */
+    private static final Map<String, Least> LEAST = Map.of(
+            "data.validation", new Least(0, "rows"),
+            "vectorizer.vocabulary-size", new Least(1, "tokens"),
+            "model.layers.N.units", new Least(1, "units"),
+            "train.epochs", new Least(1, "epochs"),
+            "train.batch-size", new Least(1, "rows"),
+            "train.partitions", new Least(1, "partitions"),
+            "train.early-stopping.patience", new Least(0, "epochs"));
+
+    private record Least(long value, String counts) {
+        String rule() {
+            return value == 0 ? "must be 0 or more " + counts : "must be at least " + value;
+        }
+    }
+
     private ConfigValidator() {
+    }
+
+    /** The least value {@code key} may take (layer indices are any number), or null for no rule. */
+    static Long least(String key) {
+        Least least = leastOf(key);
+        return least == null ? null : least.value();
+    }
+
+    private static Least leastOf(String key) {
+        return LEAST.get(key.replaceAll("\\.[0-9]+\\.", ".N."));
     }
 
     public static JobConfig validate(JobConfig c) {
@@ -27,10 +58,10 @@ public final class ConfigValidator {
                 && c.train().optimizer() != null && c.model().output() != null, "config", "must not be null");
         oneOf("data.format", c.data().format(), FORMATS);
         oneOf("data.subset", c.data().subset(), SUBSETS);
-        require(c.data().validation() >= 0, "data.validation", "must be 0 or more rows");
+        atLeast("data.validation", c.data().validation());
         require(notBlank(c.data().textColumn()), "data.text-column", "must name a column");
         require(notBlank(c.data().labelColumn()), "data.label-column", "must name a column");
-        require(c.vectorizer().vocabularySize() > 0, "vectorizer.vocabulary-size", "must be at least 1");
+        atLeast("vectorizer.vocabulary-size", c.vectorizer().vocabularySize());
         require(notBlank(c.vectorizer().tokenPattern()), "vectorizer.token-pattern", "must not be empty");
         try {
             Pattern.compile(c.vectorizer().tokenPattern());
@@ -42,16 +73,16 @@ public final class ConfigValidator {
         for (int i = 0; i < layers.size(); i++) {
             LayerConfig l = layers.get(i);
             require(l != null, "model.layers." + i, "must be {units, activation}");
-            require(l.units() > 0, "model.layers." + i + ".units", "must be at least 1");
+            atLeast("model.layers." + i + ".units", l.units());
             oneOf("model.layers." + i + ".activation", l.activation(), ACTIVATIONS);
         }
         oneOf("model.output.activation", c.model().output().activation(), OUTPUT_ACTIVATIONS);
         oneOf("model.output.loss", c.model().output().loss(), LOSSES);
         oneOf("model.input", c.model().input(), INPUTS);
         TrainConfig t = c.train();
-        require(t.epochs() > 0, "train.epochs", "must be at least 1");
-        require(t.batchSize() > 0, "train.batch-size", "must be at least 1");
-        require(t.partitions() > 0, "train.partitions", "must be at least 1");
+        atLeast("train.epochs", t.epochs());
+        atLeast("train.batch-size", t.batchSize());
+        atLeast("train.partitions", t.partitions());
         OptimizerConfig o = t.optimizer();
         oneOf("train.optimizer.name", o.name(), OPTIMIZERS);
         require(o.learningRate() > 0 && Double.isFinite(o.learningRate()), "train.optimizer.learning-rate", "must be a positive number");
@@ -63,6 +94,7 @@ public final class ConfigValidator {
         if (t.earlyStoppingEnabled()) {
             validateEarlyStopping(t.earlyStopping(), c.data());
         }
+        ModelSize.requireFitsArrays(c);
         return c;
     }
 
@@ -70,7 +102,7 @@ public final class ConfigValidator {
         oneOf("train.early-stopping.monitor", e.monitor(), MONITORS);
         require(!e.monitor().startsWith("val_") || data.validation() > 0, "train.early-stopping.monitor",
                 "'" + e.monitor() + "' needs a validation split: set data.validation to a number of rows");
-        require(e.patience() >= 0, "train.early-stopping.patience", "must be 0 or more epochs");
+        atLeast("train.early-stopping.patience", e.patience());
         require(e.minDelta() >= 0 && Double.isFinite(e.minDelta()), "train.early-stopping.min-delta",
                 "must be 0 or a positive number");
     }
@@ -84,6 +116,11 @@ public final class ConfigValidator {
             throw JobException.config("config key '" + key + "': '" + value + "' is not one of "
                     + String.join(", ", valid));
         }
+    }
+
+    private static void atLeast(String key, long value) {
+        Least least = leastOf(key);
+        require(value >= least.value(), key, least.rule());
     }
 
     private static void require(boolean ok, String key, String what) {

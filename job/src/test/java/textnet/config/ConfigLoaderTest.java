@@ -89,6 +89,64 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsNamedWithItsLine() throws Exception {
+        assertEquals(dir.resolve("c.yaml") + ": config key 'train.epochs' is given twice (again on line 3)",
+                refused("train:\n  epochs: 3\n  epochs: 4\n").getMessage());
+        assertEquals(dir.resolve("c.yaml") + ": config key 'model.layers.0.units' is given twice (again on line 3)",
+                refused("model:\n  layers:\n    - {units: 8, activation: relu, units: 9}\n").getMessage());
+        assertEquals(dir.resolve("c.yaml") + ": config key 'name' is given twice (again on line 2)",
+                refused("name: a\nname: b\n").getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceInASetMappingIsNamed() throws Exception {
+        assertEquals("--set train.optimizer: config key 'train.optimizer.name' is given twice",
+                refused("{}", "train.optimizer={name: adam, name: sgd}").getMessage());
+    }
+
+    @Test
+    void aNumberBeyondItsKeysTypeNamesTheKeyAndTheRange() throws Exception {
+        assertEquals("config key 'train.epochs': 1e12 is out of range (a whole number from 1 to 2,147,483,647)",
+                refused("train: {epochs: 1e12}\n").getMessage());
+        assertEquals("config key 'train.epochs': 3000000000 is out of range (a whole number from 1 to 2,147,483,647)",
+                refused("{}", "train.epochs=3000000000").getMessage());
+        assertEquals("config key 'vectorizer.vocabulary-size': 1e10 is out of range (a whole number from 1 to 2,147,483,647)",
+                refused("{}", "vectorizer.vocabulary-size=1e10").getMessage());
+        assertEquals("config key 'model.layers.1.units': -5e9 is out of range (a whole number from 1 to 2,147,483,647)",
+                refused("{}", "model.layers.1.units=-5e9").getMessage());
+        assertEquals("config key 'data.validation': 99999999999999999999 is out of range (a whole number from 0 to 2,147,483,647)",
+                refused("data: {validation: 99999999999999999999}\n").getMessage());
+        assertEquals("config key 'train.seed': 1e30 is out of range (a whole number from -9,223,372,036,854,775,808"
+                + " to 9,223,372,036,854,775,807)", refused("{}", "train.seed=1e30").getMessage());
+        assertEquals("config key 'train.epochs': Infinity is out of range (a whole number from 1 to 2,147,483,647)",
+                refused("{}", "train.epochs=1e999").getMessage());
+        assertEquals("config key 'train.early-stopping.patience': 1e10 is out of range (a whole number from 0 to"
+                + " 2,147,483,647)", refused("{}", "train.early-stopping={monitor: loss, patience: 1e10}").getMessage());
+    }
+
+    @Test
+    void aFractionIsNotAWholeNumber() throws Exception {
+        assertEquals("config key 'train.epochs': 2.5 is not a whole number", refused("{}", "train.epochs=2.5").getMessage());
+        assertEquals("config key 'train.batch-size': 0.5 is not a whole number",
+                refused("train: {batch-size: 0.5}\n").getMessage());
+        assertEquals(7, ConfigLoader.load(yaml("{}"), List.of("train.epochs=7.0")).train().epochs(), "7.0 is whole");
+        assertEquals(1000, ConfigLoader.load(yaml("{}"), List.of("train.epochs=1e3")).train().epochs());
+    }
+
+    @Test
+    void aFolderOrAnUnreadableFileIsNotAConfig() throws Exception {
+        JobException folder = assertThrows(JobException.class, () -> ConfigLoader.load(dir, List.of()));
+        assertEquals(JobException.Kind.CONFIG, folder.kind());
+        assertEquals(dir + " is a directory, not a config file", folder.getMessage());
+        Path unreadable = Path.of("/proc/self/mem"); // a regular file whose reads fail, even for root
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(unreadable), "Linux /proc");
+        JobException io = assertThrows(JobException.class, () -> ConfigLoader.load(unreadable, List.of()));
+        assertEquals(JobException.Kind.CONFIG, io.kind());
+        assertTrue(io.getMessage().startsWith("config file /proc/self/mem cannot be read: ")
+                && !io.getMessage().contains("\n"), io.getMessage());
+    }
+
+    @Test
     void savedConfigRoundTrips() throws Exception {
         JobConfig c = ConfigLoader.load(yaml("name: rt\ndata: {format: tsv, train: a.tsv, test: b.tsv}\n"), List.of());
         assertEquals(c, ConfigLoader.fromTree(ConfigLoader.toTree(c), "saved"));
