@@ -50,6 +50,31 @@ public final class FileTrees {
         }
     }
 
+    /** The outermost folder of {@code dir}'s path that does not exist yet (what creating {@code dir} would create), or null. */
+    public static Path outermostMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+             p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Removes {@code dir} and its parents up to {@code top} as long as they are empty (folders this run created). */
+    public static void removeEmptyUpTo(Path dir, Path top) {
+        if (top == null) {
+            return;
+        }
+        Path stop = top.toAbsolutePath().normalize();
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && p.startsWith(stop); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p); // fails on a folder that is not empty: then its parents are not either
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
     /** {@link #delete} for clean-ups that must not hide the error that led to them; true when it is gone. */
     public static boolean deleteQuietly(Path root) {
         try {

@@ -34,9 +34,12 @@ public final class RunDirectory implements AutoCloseable {
     private final Scratch scratch;
     private final Path staging;
     private final List<String> notes;
+    /** The outermost folder above the target that this run created (null: none), removed again if it fails. */
+    private final Path createdParents;
+    private boolean published;
 
     private RunDirectory(Path target, String userPath, boolean overwrite, OutputLock lock, Scratch scratch,
-                         List<String> notes) {
+                         List<String> notes, Path createdParents) {
         this.target = target;
         this.userPath = userPath;
         this.overwrite = overwrite;
@@ -44,6 +47,7 @@ public final class RunDirectory implements AutoCloseable {
         this.scratch = scratch;
         this.staging = scratch.folder("run");
         this.notes = notes;
+        this.createdParents = createdParents;
         OwnedFolder.mark(staging, OwnedFolder.Kind.RUN);
     }
 
@@ -58,15 +62,17 @@ public final class RunDirectory implements AutoCloseable {
             throw JobException.output("--out " + out + " is the root folder; choose a folder of its own");
         }
         OutputPlace.requireApart("--out", out, kept);
+        Path createdParents = FileTrees.outermostMissing(target.getParent());
         OutputLock lock = OutputLock.acquire(target, "output folder " + out, me);
         try {
             requireReplaceable(target, out.toString(), overwrite);
             List<String> notes = new ArrayList<>(removeOldLeftovers(target));
             Scratch scratch = Scratch.create(target.getParent(), target.getFileName().toString(), me);
             notes.addAll(scratch.notes());
-            return new RunDirectory(target, out.toString(), overwrite, lock, scratch, notes);
+            return new RunDirectory(target, out.toString(), overwrite, lock, scratch, notes, createdParents);
         } catch (RuntimeException e) {
             lock.close();
+            FileTrees.removeEmptyUpTo(target.getParent(), createdParents);
             throw e;
         }
     }
@@ -110,18 +116,25 @@ public final class RunDirectory implements AutoCloseable {
                 Files.move(target, scratch.root().resolve("replaced")); // removed with the scratch folder
             }
             Files.move(staging, target);
+            published = true;
         } catch (IOException e) {
             throw JobException.output("cannot move the finished run into " + target + ": " + e.getMessage());
         }
     }
 
-    /** Removes the scratch folder (and with it an unpublished run, or the run it replaced), then unlocks. */
+    /**
+     * Removes the scratch folder (and with it an unpublished run, or the run it replaced), then unlocks;
+     * a run that was not published also removes the folders it created for it ({@code runs/}).
+     */
     @Override
     public void close() {
         try {
             scratch.close();
         } finally {
             lock.close();
+            if (!published) {
+                FileTrees.removeEmptyUpTo(target.getParent(), createdParents);
+            }
         }
     }
 

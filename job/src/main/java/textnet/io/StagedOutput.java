@@ -25,15 +25,19 @@ public final class StagedOutput implements AutoCloseable {
     private final OwnedFolder.Kind folderKind;
     private final OutputLock lock;
     private final Scratch scratch;
+    /** The outermost folder above the output that this command created (null: none), removed again if it fails. */
+    private final Path createdParents;
+    private boolean published;
 
     private StagedOutput(Path target, String userPath, boolean overwrite, OwnedFolder.Kind folderKind,
-                         OutputLock lock, Scratch scratch) {
+                         OutputLock lock, Scratch scratch, Path createdParents) {
         this.target = target;
         this.userPath = userPath;
         this.overwrite = overwrite;
         this.folderKind = folderKind;
         this.lock = lock;
         this.scratch = scratch;
+        this.createdParents = createdParents;
     }
 
     /**
@@ -47,13 +51,15 @@ public final class StagedOutput implements AutoCloseable {
             throw JobException.output("--output " + output + " is the root folder");
         }
         OutputPlace.requireApart("--output", output, kept);
+        Path createdParents = FileTrees.outermostMissing(target.getParent());
         OutputLock lock = OutputLock.acquire(target, "--output " + output, me);
         try {
             requireReplaceable(target, output.toString(), overwrite, folderKind);
             Scratch scratch = Scratch.create(target.getParent(), target.getFileName().toString(), me);
-            return new StagedOutput(target, output.toString(), overwrite, folderKind, lock, scratch);
+            return new StagedOutput(target, output.toString(), overwrite, folderKind, lock, scratch, createdParents);
         } catch (RuntimeException e) {
             lock.close();
+            FileTrees.removeEmptyUpTo(target.getParent(), createdParents);
             throw e;
         }
     }
@@ -83,6 +89,7 @@ public final class StagedOutput implements AutoCloseable {
                 Files.move(target, scratch.root().resolve("replaced")); // removed with the scratch folder
             }
             AtomicFiles.moveNew(written, target);
+            published = true;
         } catch (FileAlreadyExistsException e) {
             throw JobException.output("--output " + userPath + " appeared while this command ran; nothing was replaced");
         } catch (IOException e) {
@@ -97,6 +104,9 @@ public final class StagedOutput implements AutoCloseable {
             scratch.close();
         } finally {
             lock.close();
+            if (!published) {
+                FileTrees.removeEmptyUpTo(target.getParent(), createdParents);
+            }
         }
     }
 
