@@ -3,6 +3,8 @@ package textnet.data;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import textnet.JobException;
 
 import java.io.IOException;
@@ -76,6 +78,22 @@ final class DocumentBytes {
             FileSystem fs = file.path().getFileSystem(conf);
             return (fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fs).open(file.path());
         } catch (Exception e) { // IOException, or a file system's unchecked surprise
+            throw unreadable(key, file.name(), e);
+        }
+    }
+
+    /** Opens a text file, decompressed when its name ends as Hadoop's codecs know (.gz, .bz2, ...). */
+    static InputStream openText(InputFile file, Configuration conf, String key) {
+        InputStream raw = open(file, conf, key);
+        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file.path());
+        try {
+            return codec == null ? raw : codec.createInputStream(raw);
+        } catch (IOException | RuntimeException e) {
+            try {
+                raw.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw unreadable(key, file.name(), e);
         }
     }
