@@ -15,7 +15,7 @@ import java.util.Set;
  * JSON Lines: one object per line, parsed here line by line (not by Spark's JSON source, which infers
  * a schema in a pass of its own and loses line numbers), keeping only the text and label fields. Blank
  * lines are skipped; a row's number counts the others. A missing or null text is an empty document;
- * a label may be a string, a number or a boolean.
+ * a label may be a string, a number (written canonically, see {@link LabelText}) or a boolean.
  */
 final class JsonlRows extends TableRowReader {
 
@@ -86,7 +86,9 @@ final class JsonlRows extends TableRowReader {
     private String label(JsonParser json, String name, JsonToken value) throws IOException {
         return switch (value) {
             case VALUE_STRING -> json.getText();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> json.getText();
+            case VALUE_NUMBER_INT -> LabelText.ofInteger(json.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT -> LabelText.ofDecimal(json.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> json.getText();
             case VALUE_NULL -> null;
             default -> throw wrongType(name, "data.label-column", value, "a string, number or boolean");
         };

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The text and label columns of a Parquet file or folder, read by Spark's Parquet source (binary,
  * columnar and splittable: nothing to gain from reading it ourselves). A null text is an empty
- * document; a label may be a string, a number or a boolean (as text); a null label is an error naming the row (from 1, in the order Spark reads the parts).
+ * document; a label may be a string, a number (written canonically: see {@link LabelText}) or a
+ * boolean; a null label is an error naming the row (from 1, in the order Spark reads the parts).
  */
 final class ParquetRows {
 
@@ -43,7 +44,7 @@ final class ParquetRows {
             if (row.isNullAt(1)) {
                 throw columns.noLabel(name, "row " + (number + 1));
             }
-            return new TableRow(number, text, String.valueOf(row.get(1)), false);
+            return new TableRow(number, text, LabelText.of(row.get(1)), false);
         });
     }
 

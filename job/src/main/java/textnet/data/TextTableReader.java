@@ -19,8 +19,8 @@ import java.util.Set;
  * {@code data.label-column} (strings, numbers or booleans, as text). A document's id is its row's
  * number within its split, from 0 ({@link TableRow}).
  *
- * <p>After one pass that counts the documents: each split must have rows; rows with malformed UTF-8
- * are counted in a note per file.
+ * <p>After one pass that counts the documents: each split must have rows, and the labels must look
+ * like classes ({@link LabelChecks}); rows with malformed UTF-8 are counted in a note per file.
  */
 final class TextTableReader {
 
@@ -39,6 +39,8 @@ final class TextTableReader {
                     throw TableFile.noRows(SplitFiles.key(split), files.file(split).name());
                 }
             }
+            LabelChecks.require(counts, config.format().equals("tsv") ? "the tsv labels (the text before the first tab)"
+                    : "data.label-column '" + config.labelColumn() + "'");
             return new Corpus(spark, docs, partitions, repairNotes(counts, files));
         } catch (RuntimeException e) {
             docs.unpersist(false);

@@ -169,6 +169,34 @@ class BadTableInputTest {
         before.keySet().forEach(k -> assertEquals(before.get(k), CliChecks.snapshot(dir).get(k), k));
     }
 
+    /** "1" and "1.0" would be two classes of one number: refused, naming both spellings. */
+    @Test
+    void oneNumberSpelledTwoWaysIsRefused() throws IOException {
+        Path trainFile = Files.writeString(dir.resolve("train.tsv"), "1\tgood\n0\tbad\n1.0\tfine\n");
+        Path csv = Files.writeString(dir.resolve("train.csv"), "text,score\ngood,1\nbad,0.0\nok,0\n");
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("the tsv labels (the text before the first tab): the labels '1' and '1.0' are the same number"
+                + " written two ways"), train("tsv", trainFile, trainFile, dir.resolve("run")));
+        fails(3, List.of("data.label-column 'score': the labels '0' and '0.0' are the same number written two ways"),
+                train("csv", csv, csv, dir.resolve("run"), "data.label-column=score"));
+        CliChecks.unchanged(before, dir);
+    }
+
+    /** A float score as the label made 200 rows into 200 classes. */
+    @Test
+    void aColumnOfMostlyUniqueValuesIsNotClassLabels() throws IOException {
+        StringBuilder csv = new StringBuilder("text,score\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("film ").append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", 0.011 + i * 0.37))
+                    .append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("scores.csv"), csv);
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("data.label-column 'score': 200 distinct labels in 200 training rows, 200 of them seen once:"
+                + " not a column of class labels?"), train("csv", file, file, dir.resolve("run"), "data.label-column=score"));
+        CliChecks.unchanged(before, dir);
+    }
+
     @Test
     void parquetTextAsArrayOrStructIsRefused() {
         SparkSession spark = SparkTestSupport.spark();

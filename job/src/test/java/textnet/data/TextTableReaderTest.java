@@ -65,6 +65,21 @@ class TextTableReaderTest {
         assertEquals(List.of("0|a|1", "1||0", "2||1"), rows(corpus.train()));
     }
 
+    /** 1, 1.0 and "1" are one class; a float column's 0.0 and 1.0 are "0" and "1", as an integer column's. */
+    @Test
+    void numericLabelsHaveOneSpellingPerNumber() throws IOException {
+        Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n{\"text\": \"b\", \"label\": 1.0}\n"
+                + "{\"text\": \"c\", \"label\": \"1\"}\n{\"text\": \"d\", \"label\": 2.50}\n"
+                + "{\"text\": \"e\", \"label\": true, \"extra\": {\"label\": 9}}\n");
+        assertEquals(List.of("0|a|1", "1|b|1", "2|c|1", "3|d|2.5", "4|e|true"), rows(read(Configs.files("jsonl", train, train)).train()));
+        SparkSession spark = SparkTestSupport.spark();
+        StructType schema = new StructType().add("text", DataTypes.StringType).add("label", DataTypes.DoubleType);
+        String path = tmp.resolve("doubles.parquet").toString();
+        spark.createDataFrame(List.of(RowFactory.create("x", 0.0), RowFactory.create("y", 1.0), RowFactory.create("z", 0.25)),
+                schema).coalesce(1).write().parquet(path);
+        assertEquals(List.of("0|x|0", "1|y|1", "2|z|0.25"), rows(read(Configs.files("parquet", path, path)).train()));
+    }
+
     /** Hadoop's codecs by the file's name, as Spark's readers did. */
     @Test
     void compressedFilesAreDecompressedByTheirName() throws IOException {
