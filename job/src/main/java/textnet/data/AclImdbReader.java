@@ -1,7 +1,6 @@
 package textnet.data;
 
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -11,12 +10,11 @@ import org.apache.spark.util.SerializableConfiguration;
 import textnet.JobException;
 
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -43,8 +41,9 @@ final class AclImdbReader {
         FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<LabelledDoc> docs = status.isDirectory()
-                ? Corpus.deal(fromFolder(spark, sc, status.getPath(), path), partitions)
-                : fromArchive(sc, status.getPath(), path, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+                ? Corpus.deal(fromFolder(sc, CorpusFolder.of(spark, status.getPath(), "data.path", path), path), partitions)
+                : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path, partitions)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
         DocCounts counts = DocCounts.of(docs);
         requireEveryPart(counts, path);
         List<String> notes = counts.repaired() == 0 ? List.of()
@@ -58,12 +57,12 @@ final class AclImdbReader {
      * the reviews {@link IdPartitioner} deals to it, sorted by id: inflating 28 MB is cheap next to
      * decoding and tokenizing, which this spreads evenly over the cores, and no shuffle is needed.
      */
-    private static JavaRDD<LabelledDoc> fromArchive(JavaSparkContext sc, Path archive, String userPath, int partitions) {
+    private static JavaRDD<LabelledDoc> fromArchive(JavaSparkContext sc, InputFile archive, String userPath,
+                                                    int partitions) {
         Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
-        String file = archive.toString();
         return sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
                 .mapPartitionsWithIndex((partition, unused) -> reviewsInArchive(
-                        DocumentBytes.open(new Path(file), hadoop.value().value(), userPath), userPath,
+                        DocumentBytes.open(archive, hadoop.value().value(), "data.path"), userPath,
                         partition, partitions).iterator(), true);
     }
 
@@ -86,50 +85,45 @@ final class AclImdbReader {
         return docs;
     }
 
+    /** One review file as the driver listed it, with its id, split, label and position (file name order). */
+    private record ListedReview(InputFile file, Split split, long position, String id, String label)
+            implements Serializable {
+    }
+
     /**
-     * The four folders are listed on the driver (which also fixes each review's position: file name
-     * order) and read by binaryFiles; files the listing did not return, such as non-.txt files, are skipped.
+     * The four folders are listed and checked on the driver ({@link CorpusFolder}: no links out of the
+     * corpus, no FIFOs, no oversized files), which also fixes each review's position; tasks read exactly
+     * the listed files. Files that are not .txt are skipped.
      */
-    private static JavaRDD<LabelledDoc> fromFolder(SparkSession spark, JavaSparkContext sc, Path dir, String userPath) {
-        Path root = corpusRoot(spark, dir, userPath);
-        Map<String, Long> positions = new HashMap<>();
-        List<String> folders = new ArrayList<>();
+    private static JavaRDD<LabelledDoc> fromFolder(JavaSparkContext sc, CorpusFolder folder, String userPath) {
+        String root = corpusRoot(folder, userPath);
+        List<ListedReview> reviews = new ArrayList<>();
         for (Split split : Split.values()) {
             long position = 0;
             for (String label : LABELS) {
-                Path folder = new Path(new Path(root, split.folder()), label);
-                if (!InputPaths.isDirectory(spark, folder)) {
-                    throw JobException.input("data.path: " + userPath + " has no " + split.folder() + "/" + label
-                            + " folder; " + LAYOUT);
+                String part = split.folder() + "/" + label;
+                if (!folder.hasFolder(root + part)) {
+                    throw JobException.input("data.path: " + userPath + " has no " + part + " folder; " + LAYOUT);
                 }
-                folders.add(folder.toString());
-                for (Path file : InputPaths.filesIn(spark, folder, n -> n.endsWith(".txt"))) {
-                    positions.put(split.folder() + "/" + label + "/" + file.getName(), position++);
+                for (InputFile file : folder.files(root + part, n -> n.endsWith(".txt"))) {
+                    String id = part + "/" + file.name().substring(file.name().lastIndexOf('/') + 1);
+                    reviews.add(new ListedReview(file, split, position++, id, label));
                 }
             }
         }
-        Broadcast<Map<String, Long>> known = sc.broadcast(positions);
-        return sc.binaryFiles(String.join(",", folders), sc.defaultParallelism())
-                .flatMap(file -> {
-                    Matcher m = REVIEW.matcher(new Path(file._1()).toUri().getPath());
-                    Long position = m.find() ? known.value().get(m.group(1)) : null;
-                    if (position == null) {
-                        return List.<LabelledDoc>of().iterator();
-                    }
-                    Split split = Split.valueOf(m.group(2).toUpperCase(Locale.ROOT));
-                    byte[] bytes = DocumentBytes.read(file._2(), m.group(1));
-                    return List.of(review(split, position, m.group(1), m.group(3), bytes)).iterator();
-                });
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
+        return sc.parallelize(reviews, Math.max(1, Math.min(reviews.size(), sc.defaultParallelism())))
+                .map(r -> review(r.split(), r.position(), r.id(), r.label(),
+                        DocumentBytes.read(r.file(), hadoop.value().value(), "data.path")));
     }
 
-    /** data.path may be the aclImdb folder itself or the folder it was unpacked into. */
-    private static Path corpusRoot(SparkSession spark, Path dir, String userPath) {
-        if (InputPaths.isDirectory(spark, new Path(dir, "train")) || InputPaths.isDirectory(spark, new Path(dir, "test"))) {
-            return dir;
+    /** data.path may be the aclImdb folder itself ("") or the folder it was unpacked into ("aclImdb/"). */
+    private static String corpusRoot(CorpusFolder folder, String userPath) {
+        if (folder.hasFolder("train") || folder.hasFolder("test")) {
+            return "";
         }
-        Path nested = new Path(dir, "aclImdb");
-        if (InputPaths.isDirectory(spark, nested)) {
-            return nested;
+        if (folder.hasFolder("aclImdb")) {
+            return "aclImdb/";
         }
         throw JobException.input("data.path: " + userPath + " has no train/ and test/ folders (nor aclImdb/train,"
                 + " aclImdb/test); " + LAYOUT);

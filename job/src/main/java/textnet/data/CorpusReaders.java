@@ -25,8 +25,7 @@ public final class CorpusReaders {
         return switch (format) {
             case "aclimdb" -> AclImdbReader.read(spark, config.path(), partitions);
             case "reuters21578" -> ReutersReader.read(spark, config.path(), ReutersSubset.named(config.subset()), partitions);
-            case "tsv" -> TsvReader.read(spark, SplitFiles.of(spark, config), partitions);
-            case "csv", "jsonl", "parquet" -> TextTableReader.read(spark, SplitFiles.of(spark, config), config, partitions);
+            case "tsv", "csv", "jsonl", "parquet" -> TextTableReader.read(spark, config, partitions);
             default -> throw JobException.config("config key 'data.format': '" + config.format() + "' is not one of "
                     + String.join(", ", ConfigValidator.FORMATS));
         };

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 final class DocCounts implements Serializable {
 
     private final Map<String, Long> perSplitAndLabel = new TreeMap<>();
-    private long repaired;
+    private final long[] repaired = new long[Split.values().length];
 
     static DocCounts of(JavaRDD<LabelledDoc> docs) {
         return docs.aggregate(new DocCounts(), DocCounts::add, DocCounts::merge);
@@ -20,13 +20,15 @@ final class DocCounts implements Serializable {
 
     private static DocCounts add(DocCounts counts, LabelledDoc doc) {
         counts.perSplitAndLabel.merge(key(doc.split(), doc.label()), 1L, Long::sum);
-        counts.repaired += doc.repaired() ? 1 : 0;
+        counts.repaired[doc.split().ordinal()] += doc.repaired() ? 1 : 0;
         return counts;
     }
 
     private static DocCounts merge(DocCounts a, DocCounts b) {
         b.perSplitAndLabel.forEach((k, v) -> a.perSplitAndLabel.merge(k, v, Long::sum));
-        a.repaired += b.repaired;
+        for (int i = 0; i < a.repaired.length; i++) {
+            a.repaired[i] += b.repaired[i];
+        }
         return a;
     }
 
@@ -42,8 +44,22 @@ final class DocCounts implements Serializable {
         return perSplitAndLabel.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    long total(Split split) {
+        String prefix = split.folder() + "/";
+        return perSplitAndLabel.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
     long repaired() {
-        return repaired;
+        long sum = 0;
+        for (long r : repaired) {
+            sum += r;
+        }
+        return sum;
+    }
+
+    long repaired(Split split) {
+        return repaired[split.ordinal()];
     }
 
     /** The labels with at least one document in the split, sorted. */

@@ -1,25 +1,30 @@
 package textnet.data;
 
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 import textnet.JobException;
 import textnet.config.DataConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Unlabelled documents for {@code predict}, as columns (id, text): a folder of {@code .txt} files
  * or one {@code .txt} (id = file name), or a table file (id = row number; text from
  * {@code data.text-column}, for TSV the text after the first TAB, or the whole line without one).
+ * The same driver-side checks as training's inputs: no links out of the folder, no FIFOs or devices,
+ * no document over {@link DocumentBytes#MAX_BYTES}, UTF-8 tables.
  */
 public final class PredictInput {
 
@@ -27,43 +32,47 @@ public final class PredictInput {
             .add("id", DataTypes.StringType, false)
             .add("text", DataTypes.StringType, false);
 
+    private static final String KEY = "--input";
+    private static final String EXPECTED = "expected a folder, .txt, .tsv, .csv, .jsonl or .parquet";
+
     private PredictInput() {
     }
 
-    private static boolean hasTextFiles(Path dir) {
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".txt"));
-        } catch (java.io.IOException e) {
-            throw JobException.input("--input " + dir + ": cannot list it: " + e.getMessage());
+    public static Dataset<Row> read(SparkSession spark, Path input, DataConfig data) {
+        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+        // absolute, so that the value is a local path whatever it holds (see InputPaths.hadoopPath)
+        String value = input.toAbsolutePath().toString();
+        String format = name.endsWith(".tsv") ? "tsv" : name.endsWith(".csv") ? "csv"
+                : name.endsWith(".parquet") ? "parquet" : name.endsWith(".jsonl") || name.endsWith(".json") ? "jsonl"
+                : null; // Spark writes tables as folders too: a table's name wins over being a folder
+        if (format == null && (Files.isDirectory(input) || name.endsWith(".txt"))) {
+            return documents(spark, value);
         }
+        if (format == null) {
+            throw JobException.input(KEY + " " + input + ": " + EXPECTED);
+        }
+        InputFile file = TableFile.require(spark, KEY, value, format, new TableColumns(data.textColumn(), null), EXPECTED);
+        return TextTableReader.unlabelled(spark, format, file, data.textColumn());
     }
 
-    public static Dataset<Row> read(SparkSession spark, Path input, DataConfig data) {
-        String name = input.getFileName().toString().toLowerCase();
-        String uri = input.toAbsolutePath().toString();
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        boolean table = name.matches(".*\\.(tsv|csv|jsonl|json|parquet)$"); // Spark writes tables as folders too
-        if (!table && (Files.isDirectory(input) || name.endsWith(".txt"))) {
-            if (Files.isDirectory(input) && !hasTextFiles(input)) {
-                throw JobException.input("--input " + input + " has no .txt files");
+    /** A folder of .txt files or one .txt file; each file is one document, read whole by a task. */
+    private static Dataset<Row> documents(SparkSession spark, String value) {
+        FileStatus status = InputPaths.require(spark, KEY, value, EXPECTED);
+        List<InputFile> files;
+        if (status.isDirectory()) {
+            files = CorpusFolder.of(spark, status.getPath(), KEY, value).files("", n -> n.endsWith(".txt"));
+            if (files.isEmpty()) {
+                throw JobException.input(KEY + " " + value + " has no .txt files");
             }
-            String pattern = Files.isDirectory(input) ? uri + "/*.txt" : uri;
-            JavaRDD<Row> rows = sc.wholeTextFiles(pattern, sc.defaultParallelism())
-                    .map(t -> RowFactory.create(t._1().substring(t._1().lastIndexOf('/') + 1), t._2()));
-            return spark.createDataFrame(rows, SCHEMA).orderBy("id");
+        } else {
+            DocumentBytes.requireSize(KEY, value, status.getLen());
+            files = List.of(InputFile.of(status.getPath(), value, status.getLen()));
         }
-        if (name.endsWith(".tsv")) {
-            Dataset<Row> lines = spark.read().textFile(uri).toDF("line").select(functions.expr(
-                    "CASE WHEN instr(line, '\\t') > 0 THEN substr(line, instr(line, '\\t') + 1) ELSE line END").as("text"));
-            JavaRDD<Row> rows = lines.javaRDD().zipWithIndex()
-                    .map(t -> RowFactory.create(Long.toString(t._2()), t._1().getString(0)));
-            return spark.createDataFrame(rows, SCHEMA);
-        }
-        String format = name.endsWith(".csv") ? "csv" : name.endsWith(".parquet") ? "parquet"
-                : name.endsWith(".jsonl") || name.endsWith(".json") ? "jsonl" : null;
-        if (format == null) {
-            throw JobException.input("--input " + input + ": expected a folder, .txt, .tsv, .csv, .jsonl or .parquet");
-        }
-        return TextTableReader.unlabelled(spark, format, uri, data.textColumn());
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
+        JavaRDD<Row> rows = sc.parallelize(files, Math.min(files.size(), sc.defaultParallelism()))
+                .map(f -> RowFactory.create(f.name().substring(f.name().lastIndexOf('/') + 1),
+                        Utf8Text.decode(DocumentBytes.read(f, hadoop.value().value(), KEY)).text()));
+        return spark.createDataFrame(rows, SCHEMA).orderBy("id");
     }
 }

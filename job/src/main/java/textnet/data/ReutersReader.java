@@ -1,23 +1,22 @@
 package textnet.data;
 
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
 import textnet.JobException;
 
-import java.io.DataInputStream;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -57,8 +56,8 @@ final class ReutersReader {
         FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<ParsedFile> files = (status.isDirectory()
-                ? fromFolder(spark, sc, status.getPath(), path)
-                : fromArchive(sc, status.getPath(), path))
+                ? fromFolder(sc, CorpusFolder.of(spark, status.getPath(), "data.path", path), path)
+                : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<String> notes = problemNotes(files, path);
@@ -78,31 +77,33 @@ final class ReutersReader {
     }
 
     /** One task streams the archive: gzip cannot be split, and the whole corpus is 27 MB. */
-    private static JavaRDD<ParsedFile> fromArchive(JavaSparkContext sc, Path archive, String userPath) {
-        return sc.binaryFiles(archive.toString(), 1).flatMap(file -> filesInArchive(file._2(), userPath).iterator());
+    private static JavaRDD<ParsedFile> fromArchive(JavaSparkContext sc, InputFile archive, String userPath) {
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
+        return sc.parallelize(List.of(archive), 1)
+                .flatMap(file -> filesInArchive(DocumentBytes.open(file, hadoop.value().value(), "data.path"), userPath)
+                        .iterator());
     }
 
-    private static List<ParsedFile> filesInArchive(PortableDataStream archive, String userPath) throws Exception {
+    private static List<ParsedFile> filesInArchive(InputStream archive, String userPath) throws Exception {
         List<ParsedFile> files = new ArrayList<>();
-        try (DataInputStream in = DocumentBytes.open(archive, userPath)) {
+        try (InputStream in = archive) {
             TarGzEntries.forEach(in, userPath, name -> SGML_FILE.matcher(name).find(),
                     (name, bytes) -> files.add(parse(baseName(name), files.size(), bytes)));
         }
         return files;
     }
 
-    private static JavaRDD<ParsedFile> fromFolder(SparkSession spark, JavaSparkContext sc, Path dir, String userPath) {
-        List<Path> sgml = InputPaths.filesIn(spark, dir, n -> SGML_FILE.matcher(n).find());
+    /** The .sgm files are listed and checked on the driver ({@link CorpusFolder}); each task parses whole files. */
+    private static JavaRDD<ParsedFile> fromFolder(JavaSparkContext sc, CorpusFolder folder, String userPath) {
+        List<InputFile> sgml = folder.files("", n -> SGML_FILE.matcher(n).find());
         if (sgml.isEmpty()) {
             throw JobException.input("data.path: " + userPath + " has no reut2-*.sgm files; " + HINT);
         }
-        Map<String, Integer> indexByName = new HashMap<>();
-        sgml.forEach(p -> indexByName.put(p.getName(), indexByName.size()));
-        List<String> paths = sgml.stream().map(Path::toString).toList();
-        return sc.binaryFiles(String.join(",", paths), sc.defaultParallelism()).map(file -> {
-            String name = new Path(file._1()).getName();
-            return parse(name, indexByName.get(name), DocumentBytes.read(file._2(), name));
-        });
+        List<Tuple2<InputFile, Integer>> indexed = new ArrayList<>();
+        sgml.forEach(f -> indexed.add(new Tuple2<>(f, indexed.size())));
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
+        return sc.parallelize(indexed, Math.min(indexed.size(), sc.defaultParallelism())).map(f -> parse(f._1().name(),
+                f._2(), DocumentBytes.read(f._1(), hadoop.value().value(), "data.path")));
     }
 
     /** The files are Latin-1 (reut2-017.sgm is not valid UTF-8), so every byte is a character. */

@@ -1,19 +1,36 @@
 package textnet.data;
 
 import org.apache.spark.sql.SparkSession;
+import textnet.JobException;
 import textnet.config.DataConfig;
 
-/** The generic formats' two inputs, {@code data.train} and {@code data.test}, checked to exist. */
-record SplitFiles(String train, String test) {
+/**
+ * The table formats' two inputs, {@code data.train} and {@code data.test}, checked on the driver
+ * ({@link TableFile}). A key left unset is a config error (exit 2): it is checked here, where the
+ * format is known, because the config validator also sees configs without data (Spark ML, saved models).
+ */
+record SplitFiles(InputFile train, InputFile test) {
 
-    static SplitFiles of(SparkSession spark, DataConfig config) {
+    static SplitFiles of(SparkSession spark, DataConfig config, TableColumns columns) {
         String hint = "the " + config.format() + " format reads its splits from data.train and data.test";
-        InputPaths.require(spark, "data.train", config.train(), hint);
-        InputPaths.require(spark, "data.test", config.test(), hint);
-        return new SplitFiles(config.train(), config.test());
+        requireSet(key(Split.TRAIN), config.train(), hint);
+        requireSet(key(Split.TEST), config.test(), hint);
+        return new SplitFiles(
+                TableFile.require(spark, key(Split.TRAIN), config.train(), config.format(), columns, hint),
+                TableFile.require(spark, key(Split.TEST), config.test(), config.format(), columns, hint));
     }
 
-    String path(Split split) {
+    private static void requireSet(String key, String value, String hint) {
+        if (value == null || value.isBlank()) {
+            throw JobException.config("config key '" + key + "' is not set; " + hint);
+        }
+    }
+
+    static String key(Split split) {
+        return "data." + split.folder();
+    }
+
+    InputFile file(Split split) {
         return split == Split.TRAIN ? train : test;
     }
 }

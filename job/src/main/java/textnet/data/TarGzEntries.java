@@ -22,9 +22,6 @@ import java.util.function.Predicate;
  */
 final class TarGzEntries {
 
-    /** Larger entries could not be held in one byte array; no text corpus has documents this big. */
-    static final long MAX_ENTRY_BYTES = 1L << 30;
-
     @FunctionalInterface
     interface Visitor {
         void accept(String name, byte[] content);
@@ -45,9 +42,9 @@ final class TarGzEntries {
             while ((entry = nextEntry(tar, archiveName)) != null) {
                 refuseUnsafe(entry, archiveName);
                 if (entry.isFile() && wanted.test(entry.getName())) {
-                    if (entry.getSize() > MAX_ENTRY_BYTES) {
-                        throw JobException.input(archiveName + ": entry '" + printable(entry.getName()) + "' holds "
-                                + entry.getSize() + " bytes, more than the " + MAX_ENTRY_BYTES + " a document may have");
+                    if (entry.getSize() > DocumentBytes.MAX_BYTES) {
+                        throw JobException.input(archiveName + ": entry '" + OneLine.of(entry.getName()) + "' "
+                                + DocumentBytes.tooLarge(entry.getSize()));
                     }
                     visitor.accept(entry.getName(), content(tar, archiveName));
                 }
@@ -61,12 +58,12 @@ final class TarGzEntries {
     static void refuseUnsafe(TarArchiveEntry entry, String archiveName) {
         String name = entry.getName();
         if (entry.isSymbolicLink() || entry.isLink()) {
-            throw JobException.input(archiveName + ": entry '" + printable(name) + "' is a "
-                    + (entry.isSymbolicLink() ? "symbolic" : "hard") + " link (to '" + printable(entry.getLinkName())
+            throw JobException.input(archiveName + ": entry '" + OneLine.of(name) + "' is a "
+                    + (entry.isSymbolicLink() ? "symbolic" : "hard") + " link (to '" + OneLine.of(entry.getLinkName())
                     + "'); archives with links are refused");
         }
         if (escapes(name)) {
-            throw JobException.input(archiveName + ": entry '" + printable(name) + "' has a path outside the"
+            throw JobException.input(archiveName + ": entry '" + OneLine.of(name) + "' has a path outside the"
                     + " archive's folder (absolute or with '..'); such archives are refused");
         }
     }
@@ -110,15 +107,6 @@ final class TarGzEntries {
         String why = e instanceof EOFException ? "it ends early (an interrupted download?)"
                 : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         return JobException.input(archiveName + ": not a readable .tar.gz archive (truncated, corrupt"
-                + " or not gzip): " + printable(why), e);
-    }
-
-    /** Entry names and library messages come from the file: keep the error on one printable line. */
-    static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        String oneLine = s.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
+                + " or not gzip): " + OneLine.of(why), e);
     }
 }

@@ -1,125 +1,82 @@
 package textnet.data;
 
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.BooleanType;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StringType;
-import textnet.JobException;
 import textnet.config.DataConfig;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * csv (with a header; quoted fields may span lines), jsonl and parquet: the columns
- * {@code data.text-column} (strings) and {@code data.label-column} (strings, numbers or booleans, cast to
- * strings). A null text is read as "", a null label is an error. id = the row's 0-based number within its split.
+ * The table formats: tsv ({@code label<TAB>text}, no header), csv (a header; quoted fields may span
+ * lines), jsonl and parquet, with the columns {@code data.text-column} (strings) and
+ * {@code data.label-column} (strings, numbers or booleans, as text). A document's id is its row's
+ * number within its split, from 0 ({@link TableRow}).
+ *
+ * <p>After one pass that counts the documents: each split must have rows, and the labels must look
+ * like classes ({@link LabelChecks}); rows with malformed UTF-8 are counted in a note per file.
  */
 final class TextTableReader {
-
-    private static final String CORRUPT_RECORD = "_corrupt_record";
 
     private TextTableReader() {
     }
 
-    static Corpus read(SparkSession spark, SplitFiles files, DataConfig config, int partitions) {
-        JavaRDD<LabelledDoc> docs = Corpus.deal(split(spark, config, files.path(Split.TRAIN), Split.TRAIN)
-                .union(split(spark, config, files.path(Split.TEST), Split.TEST)), partitions);
-        docs.count();
-        return new Corpus(spark, docs, partitions, List.of());
-    }
-
-    private static JavaRDD<LabelledDoc> split(SparkSession spark, DataConfig config, String path, Split split) {
-        return rows(spark, config.format(), path, config.textColumn(), config.labelColumn())
-                .map(r -> new LabelledDoc(split, Long.parseLong(r.getString(0)), r.getString(0), r.getString(1),
-                        r.getString(2), false));
+    static Corpus read(SparkSession spark, DataConfig config, int partitions) {
+        TableColumns columns = new TableColumns(config.textColumn(), config.labelColumn());
+        SplitFiles files = SplitFiles.of(spark, config, columns);
+        JavaRDD<LabelledDoc> docs = Corpus.deal(split(spark, config.format(), files, Split.TRAIN, columns)
+                .union(split(spark, config.format(), files, Split.TEST, columns)), partitions);
+        try {
+            DocCounts counts = DocCounts.of(docs);
+            for (Split split : Split.values()) {
+                if (counts.total(split) == 0) {
+                    throw TableFile.noRows(SplitFiles.key(split), files.file(split).name());
+                }
+            }
+            LabelChecks.require(counts, config.format().equals("tsv") ? "the tsv labels (the text before the first tab)"
+                    : "data.label-column '" + config.labelColumn() + "'");
+            return new Corpus(spark, docs, partitions, repairNotes(counts, files));
+        } catch (RuntimeException e) {
+            docs.unpersist(false);
+            throw e;
+        }
     }
 
     /** Unlabelled rows (id, text) of a table, for predict, with the same checks as training's. */
-    static Dataset<Row> unlabelled(SparkSession spark, String format, String path, String textColumn) {
-        return spark.createDataFrame(rows(spark, format, path, textColumn, null), PredictInput.SCHEMA);
+    static Dataset<Row> unlabelled(SparkSession spark, String format, InputFile file, String textColumn) {
+        JavaRDD<Row> rows = rows(spark, format, file, "--input", new TableColumns(textColumn, null))
+                .map(r -> RowFactory.create(Long.toString(r.number()), r.text()));
+        return spark.createDataFrame(rows, PredictInput.SCHEMA);
     }
 
-    /** (id, text, label) rows, or (id, text) when {@code labelColumn} is null. */
-    private static JavaRDD<Row> rows(SparkSession spark, String format, String path, String textColumn,
-                                     String labelColumn) {
-        Dataset<Row> table = load(spark, format, path);
-        requireColumn(table, path, "data.text-column", textColumn);
-        requireType(table, path, "data.text-column", textColumn, false);
-        if (labelColumn != null) {
-            requireColumn(table, path, "data.label-column", labelColumn);
-            requireType(table, path, "data.label-column", labelColumn, true);
+    private static JavaRDD<LabelledDoc> split(SparkSession spark, String format, SplitFiles files, Split split,
+                                              TableColumns columns) {
+        return rows(spark, format, files.file(split), SplitFiles.key(split), columns)
+                .map(r -> new LabelledDoc(split, r.number(), Long.toString(r.number()), r.text(), r.label(), r.repaired()));
+    }
+
+    private static JavaRDD<TableRow> rows(SparkSession spark, String format, InputFile file, String key,
+                                          TableColumns columns) {
+        return format.equals("parquet") ? ParquetRows.read(spark, file, columns)
+                : TableRows.read(JavaSparkContext.fromSparkContext(spark.sparkContext()), file, key, format, columns);
+    }
+
+    /** One note per file (once when data.train and data.test are the same file). */
+    private static List<String> repairNotes(DocCounts counts, SplitFiles files) {
+        Set<String> notes = new LinkedHashSet<>();
+        for (Split split : Split.values()) {
+            long repaired = counts.repaired(split);
+            if (repaired > 0) {
+                notes.add(files.file(split).name() + ": " + repaired + (repaired == 1 ? " row was" : " rows were")
+                        + " not valid UTF-8; their malformed bytes were replaced with U+FFFD");
+            }
         }
-        // Spark marks a line that is not JSON by filling this column; without it the row would read as nulls.
-        Column corrupt = List.of(table.columns()).contains(CORRUPT_RECORD) ? column(CORRUPT_RECORD) : functions.lit(null);
-        Column label = labelColumn == null ? functions.lit(null) : column(labelColumn);
-        return table.select(column(textColumn).cast("string"), label.cast("string"), corrupt.cast("string"))
-                .javaRDD()
-                .zipWithIndex()
-                .map(row -> {
-                    String text = row._1().getString(0) == null ? "" : row._1().getString(0);
-                    String id = Long.toString(row._2());
-                    if (row._1().getString(2) != null) {
-                        throw JobException.input(path + ": row " + row._2() + " is not a JSON object");
-                    }
-                    if (labelColumn == null) {
-                        return RowFactory.create(id, text);
-                    }
-                    if (row._1().getString(1) == null) {
-                        throw JobException.input(path + ": row " + row._2() + " has no value in column '" + labelColumn + "'");
-                    }
-                    return RowFactory.create(id, text, row._1().getString(1));
-                });
-    }
-
-    private static Dataset<Row> load(SparkSession spark, String format, String path) {
-        try {
-            return switch (format) {
-                // escape '"': RFC 4180 doubles quotes inside quoted fields; Spark's default escape is '\'.
-                case "csv" -> spark.read().option("header", "true").option("multiLine", "true")
-                        .option("escape", "\"").csv(path);
-                case "jsonl" -> spark.read().option("columnNameOfCorruptRecord", CORRUPT_RECORD).json(path);
-                case "parquet" -> spark.read().parquet(path);
-                default -> throw new IllegalArgumentException("not a table format: " + format);
-            };
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw JobException.input(path + ": not a readable " + format + " file: " + why, e);
-        }
-    }
-
-    private static void requireColumn(Dataset<Row> table, String path, String key, String name) {
-        List<String> columns = List.of(table.columns());
-        if (!columns.contains(name)) {
-            throw JobException.input(path + ": no column '" + name + "' (" + key + "); columns found: "
-                    + (columns.isEmpty() ? "none" : String.join(", ", columns)));
-        }
-    }
-
-    /**
-     * Text must be a string column; a label may also be a number or boolean (read as its string).
-     * Spark would cast a struct or array to a string such as "{a, b}" and train on that, silently.
-     */
-    private static void requireType(Dataset<Row> table, String path, String key, String name, boolean label) {
-        DataType type = table.schema().apply(name).dataType();
-        boolean ok = type instanceof StringType
-                || (label && (type instanceof NumericType || type instanceof BooleanType));
-        if (!ok) {
-            throw JobException.input(path + ": column '" + name + "' (" + key + ") holds " + type.simpleString()
-                    + "; expected " + (label ? "strings, numbers or booleans" : "strings"));
-        }
-    }
-
-    /** Backticks, so a column name with dots or spaces is taken as one name. */
-    private static Column column(String name) {
-        return functions.col("`" + name.replace("`", "``") + "`");
+        return new ArrayList<>(notes);
     }
 }

@@ -1,7 +1,8 @@
 package textnet.data;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -15,16 +16,28 @@ final class Utf8Text {
     }
 
     static Decoded decode(byte[] bytes) {
-        try {
-            // A strict pass first: it is the only way the JDK tells us whether replacement happened.
-            String strict = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return new Decoded(strict, false);
-        } catch (CharacterCodingException e) {
-            return new Decoded(new String(bytes, StandardCharsets.UTF_8), true);
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * The JDK's fast decoder (it replaces malformed bytes with U+FFFD); only a text that then holds a
+     * U+FFFD, rare, is decoded a second time, strictly, to tell a replacement from a U+FFFD that was
+     * in the input as valid UTF-8. No exception on any path.
+     */
+    static Decoded decode(byte[] bytes, int offset, int length) {
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return new Decoded(text, false);
         }
+        return new Decoded(text, !isValid(bytes, offset, length));
+    }
+
+    private static boolean isValid(byte[] bytes, int offset, int length) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(length);
+        return !strict.decode(ByteBuffer.wrap(bytes, offset, length), out, true).isError()
+                && !strict.flush(out).isError();
     }
 }

@@ -162,6 +162,79 @@ class BadArchiveAndFolderTest {
         }
     }
 
+    /** A review that is a link to a file outside the corpus would put that file's words into the vocabulary. */
+    @Test
+    void fileLinkLeavingTheCorpusIsRefused() throws IOException {
+        Path data = folder(dir.resolve("data"), corpus()).resolve("aclImdb");
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "private words");
+        Files.createSymbolicLink(data.resolve("train/pos/90_9.txt"), secret);
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("data.path: train/pos/90_9.txt links outside the corpus folder " + data,
+                "(to " + secret.toRealPath() + "); links that leave the corpus are refused"), train(data));
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
+    void folderLinkLeavingTheCorpusIsRefused() throws IOException {
+        Path data = folder(dir.resolve("data"), corpus()).resolve("aclImdb");
+        Path elsewhere = Files.move(data.resolve("train"), dir.resolve("elsewhere"));
+        Files.createSymbolicLink(data.resolve("train"), elsewhere);
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("data.path: train links outside the corpus folder " + data, "(to " + elsewhere.toRealPath() + ")"),
+                train(data));
+        CliChecks.unchanged(before, dir);
+    }
+
+    /** A FIFO would block the task reading it forever. */
+    @Test
+    void fifoInTheFolderIsRefused() throws IOException, InterruptedException {
+        Path data = folder(dir.resolve("data"), corpus()).resolve("aclImdb");
+        mkfifo(data.resolve("train/pos/91_9.txt"));
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("data.path: train/pos/91_9.txt in " + data + " is a FIFO, not a regular file"), train(data));
+        CliChecks.unchanged(before, dir);
+    }
+
+    /** Refused from its listed length, before any task reads it (the file is sparse: nothing is written). */
+    @Test
+    void oversizedReviewIsRefusedBeforeReading() throws IOException {
+        Path data = folder(dir.resolve("data"), corpus()).resolve("aclImdb");
+        sparse(data.resolve("train/neg/92_1.txt"), 300L << 20);
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("data.path: train/neg/92_1.txt in " + data + " holds 314,572,800 bytes, more than the"
+                + " 268,435,456 (256 MiB) a document may have"), train(data));
+        CliChecks.unchanged(before, dir);
+    }
+
+    /** The archive's header claims 300 MB: refused before the entry's bytes are read. */
+    @Test
+    void oversizedArchiveEntryIsRefused() throws IOException {
+        TarArchiveEntry huge = new TarArchiveEntry("aclImdb/train/pos/93_9.txt");
+        huge.setSize(300L << 20);
+        byte[] header = new byte[512];
+        huge.writeEntryHeader(header);
+        Path archive = dir.resolve("huge.tar.gz");
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(archive))) {
+            out.write(header);
+        }
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of(archive + ": entry 'aclImdb/train/pos/93_9.txt' holds 314,572,800 bytes, more than the"
+                + " 268,435,456 (256 MiB) a document may have"), train(archive));
+        CliChecks.unchanged(before, dir);
+    }
+
+    static void mkfifo(Path path) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo is not available");
+    }
+
+    /** A file of {@code bytes} zeros that takes no disk space. */
+    static void sparse(Path path, long bytes) throws IOException {
+        try (var file = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+            file.setLength(bytes);
+        }
+    }
+
     static Path folder(Path root, Map<String, byte[]> entries) throws IOException {
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             Path file = root.resolve(e.getKey());

@@ -45,6 +45,32 @@ class BadReutersInputTest {
     }
 
     @Test
+    void sgmlFileLinkingOutOfTheFolderIsRefused() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("reuters"));
+        Files.copy(QUIRKS, data.resolve("reut2-000.sgm"));
+        Path outside = Files.copy(QUIRKS, dir.resolve("other.sgm"));
+        Files.createSymbolicLink(data.resolve("reut2-001.sgm"), outside);
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("data.path: reut2-001.sgm links outside the corpus folder " + data, "(to " + outside.toRealPath() + ")"),
+                "train", CliChecks.config(), "--data", data.toString(), "--out", dir.resolve("run").toString(),
+                "--set", "data.format=reuters21578");
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
+    void oversizedSgmlFileIsRefusedBeforeReading() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("reuters"));
+        Files.copy(QUIRKS, data.resolve("reut2-000.sgm"));
+        BadArchiveAndFolderTest.sparse(data.resolve("reut2-001.sgm"), (256L << 20) + 1);
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("data.path: reut2-001.sgm in " + data + " holds 268,435,457 bytes, more than the 268,435,456"
+                        + " (256 MiB) a document may have"),
+                "train", CliChecks.config(), "--data", data.toString(), "--out", dir.resolve("run").toString(),
+                "--set", "data.format=reuters21578");
+        CliChecks.unchanged(before, dir);
+    }
+
+    @Test
     void onlyUnclosedChunksIsAnInputError() throws IOException {
         Path data = Files.createDirectories(dir.resolve("reuters"));
         Files.writeString(data.resolve("reut2-000.sgm"), "<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" NEWID=\"1\">\n"

@@ -111,6 +111,92 @@ class BadTableInputTest {
         assertEquals(60, rows(out, "train_rows"));
     }
 
+    /** Spark's JSON source said "row N" or failed with a stack trace; now the file and its 1-based line. */
+    @Test
+    void malformedJsonlLineIsNamedByItsLine() throws IOException {
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            jsonl.append("{\"text\": \"film ").append(i).append("\", \"label\": ").append(i % 2).append("}\n");
+        }
+        Path file = Files.writeString(dir.resolve("train.jsonl"), jsonl + "{\"text\": \"unquoted\", label: 1}\n");
+        Path strings = Files.writeString(dir.resolve("strings.jsonl"), jsonl + "{\"text\": 7, \"label\": 1}\n");
+        Path nulls = Files.writeString(dir.resolve("nulls.jsonl"), jsonl + "\n{\"text\": \"x\", \"label\": null}\n");
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of(file + " line 7: not a JSON object (Unexpected character ('l' (code 108)): was expecting"
+                + " double-quote to start field name)"), train("jsonl", file, file, dir.resolve("run")));
+        fails(3, List.of(strings + " line 7: column 'text' (data.text-column) holds a number; expected a string"),
+                train("jsonl", strings, strings, dir.resolve("run")));
+        fails(3, List.of(nulls + " line 8: no value in column 'label'"), train("jsonl", nulls, nulls, dir.resolve("run")));
+        CliChecks.unchanged(before, dir);
+    }
+
+    /** Spark's CSV reader made a chunk of review text into a class; now the line where the bad field starts. */
+    @Test
+    void csvQuoteNeverClosedOrNotDoubledIsNamedByTheLineItOpensOn() throws IOException {
+        StringBuilder csv = new StringBuilder("label,text\n");
+        for (String line : TsvAndPredictTest.tsv(30, 4).split("\n")) {
+            String[] f = line.split("\t", 2);
+            csv.append(f[0]).append(",\"").append(f[1].replace("\t", " ")).append("\"\n");
+        }
+        Path open = Files.writeString(dir.resolve("open.csv"), csv + "yes,\"a fine film, and then\nno,dull\n");
+        Path inner = Files.writeString(dir.resolve("inner.csv"), csv + "yes,\"a \"fine\" film\"\nno,dull\n");
+        Path wide = Files.writeString(dir.resolve("wide.csv"), csv + "yes,a fine film, and then some\n");
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of(open + " line 32: a quoted field starts on this line and is never closed (a '\"' is missing)"),
+                train("csv", open, open, dir.resolve("run")));
+        fails(3, List.of(inner + " line 32: a quoted field starting on this line has a '\"' inside it that is not doubled"),
+                train("csv", inner, inner, dir.resolve("run")));
+        fails(3, List.of(wide + " line 32: 3 fields, but the header has 2 (a comma outside quotes, or a quote out of place?)"),
+                train("csv", wide, wide, dir.resolve("run")));
+        CliChecks.unchanged(before, dir);
+    }
+
+    /** Malformed bytes in a few rows of a UTF-8 file: replaced, counted, trained on. */
+    @Test
+    void invalidUtf8RowsAreRepairedAndCountedInANote() throws IOException {
+        byte[] good = ("yes\tcaf\u00e9 cr\u00e8me, a superb film\n" + TsvAndPredictTest.tsv(60, 1))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(good);
+        for (int i = 0; i < 3; i++) {
+            bytes.write(new byte[]{'n', 'o', '\t', 'd', 'u', 'l', 'l', ' ', (byte) 0xE9, (byte) 0xFF, '\n'});
+        }
+        Path trainFile = Files.write(dir.resolve("train.tsv"), bytes.toByteArray());
+        var before = CliChecks.snapshot(dir);
+        CliRunner.Outcome o = CliChecks.succeeds(train("tsv", trainFile, tsv("test.tsv", 20, 2), dir.resolve("run")));
+        assertTrue(o.err().contains("note: " + trainFile + ": 3 rows were not valid UTF-8; their malformed bytes were"
+                + " replaced with U+FFFD"), o.err());
+        before.keySet().forEach(k -> assertEquals(before.get(k), CliChecks.snapshot(dir).get(k), k));
+    }
+
+    /** "1" and "1.0" would be two classes of one number: refused, naming both spellings. */
+    @Test
+    void oneNumberSpelledTwoWaysIsRefused() throws IOException {
+        Path trainFile = Files.writeString(dir.resolve("train.tsv"), "1\tgood\n0\tbad\n1.0\tfine\n");
+        Path csv = Files.writeString(dir.resolve("train.csv"), "text,score\ngood,1\nbad,0.0\nok,0\n");
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("the tsv labels (the text before the first tab): the labels '1' and '1.0' are the same number"
+                + " written two ways"), train("tsv", trainFile, trainFile, dir.resolve("run")));
+        fails(3, List.of("data.label-column 'score': the labels '0' and '0.0' are the same number written two ways"),
+                train("csv", csv, csv, dir.resolve("run"), "data.label-column=score"));
+        CliChecks.unchanged(before, dir);
+    }
+
+    /** A float score as the label made 200 rows into 200 classes. */
+    @Test
+    void aColumnOfMostlyUniqueValuesIsNotClassLabels() throws IOException {
+        StringBuilder csv = new StringBuilder("text,score\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append("film ").append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", 0.011 + i * 0.37))
+                    .append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("scores.csv"), csv);
+        var before = CliChecks.snapshot(dir);
+        fails(3, List.of("data.label-column 'score': 200 distinct labels in 200 training rows, 200 of them seen once:"
+                + " not a column of class labels?"), train("csv", file, file, dir.resolve("run"), "data.label-column=score"));
+        CliChecks.unchanged(before, dir);
+    }
+
     @Test
     void parquetTextAsArrayOrStructIsRefused() {
         SparkSession spark = SparkTestSupport.spark();

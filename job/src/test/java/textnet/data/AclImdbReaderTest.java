@@ -24,7 +24,7 @@ class AclImdbReaderTest {
     Path tmp;
 
     /** Deliberately not in name order, with the parts the reader must ignore. */
-    private static Map<String, byte[]> corpus() {
+    static Map<String, byte[]> corpus() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("aclImdb/README", utf8("not a review"));
         entries.put("aclImdb/train/pos/1_9.txt", utf8("great film"));
@@ -128,6 +128,31 @@ class AclImdbReaderTest {
         String message = inputError(() -> read(tmp.resolve("nowhere.tar.gz")));
         assertTrue(message.contains("nowhere.tar.gz") && message.contains("run scripts/fetch-data imdb"), message);
         assertTrue(inputError(() -> read(null)).contains("'data.path' is not set"));
+    }
+
+    /** Links are refused only when they leave the corpus: a link to another file or folder inside it is read. */
+    @Test
+    void linksThatStayInsideTheCorpusAreRead() throws IOException {
+        Path root = Fixtures.folder(tmp.resolve("unpacked"), corpus()).resolve("aclImdb");
+        Files.createSymbolicLink(root.resolve("train/pos/4_9.txt"), root.resolve("test/pos/2_8.txt"));
+        Files.createSymbolicLink(root.resolve("train/neg/8_1.txt"), Path.of("../../README"));
+        Path realTest = Files.move(root.resolve("test"), root.resolve("test-files"));
+        Files.createSymbolicLink(root.resolve("test"), Path.of("test-files"));
+        Corpus corpus = read(root);
+        assertEquals(List.of("train/neg/0_2.txt|boring|neg", "train/neg/3_1.txt|awful <br /><br />film|neg",
+                "train/neg/8_1.txt|not a review|neg", "train/pos/1_9.txt|great film|pos",
+                "train/pos/4_9.txt|caf\u00e9 scene, lovely|pos"), rows(corpus.train()));
+        assertEquals(2, corpus.test().count(), realTest.toString());
+    }
+
+    /** As Hadoop's input formats do: macOS's "._" companions of an unpacked archive are not reviews. */
+    @Test
+    void hiddenFilesAreSkipped() throws IOException {
+        Path root = Fixtures.folder(tmp.resolve("unpacked"), corpus()).resolve("aclImdb");
+        Files.write(root.resolve("train/pos/._1_9.txt"), new byte[]{0, 5, 22, 7, 0, 2, 0, 0});
+        Files.writeString(root.resolve("train/pos/_notes.txt"), "not a review");
+        assertEquals(List.of("train/neg/0_2.txt", "train/neg/3_1.txt", "train/pos/1_9.txt"),
+                read(root).train().collectAsList().stream().map(r -> r.getString(0)).toList());
     }
 
     @Test

@@ -86,10 +86,15 @@ public final class Fixtures {
 
     /** The input error that {@code action} fails with, however deeply Spark wrapped it; its message is one line. */
     static String inputError(Executable action) {
+        return error(JobException.Kind.INPUT, action);
+    }
+
+    /** The JobException of {@code kind} that {@code action} fails with, however deeply Spark wrapped it; one line. */
+    static String error(JobException.Kind kind, Executable action) {
         Throwable thrown = assertThrows(Throwable.class, action);
         JobException error = JobException.find(thrown);
         assertNotNull(error, () -> "no JobException in the cause chain of " + thrown);
-        assertEquals(JobException.Kind.INPUT, error.kind());
+        assertEquals(kind, error.kind(), error.getMessage());
         assertFalse(error.getMessage().contains("\n"), error.getMessage());
         return error.getMessage();
     }

@@ -6,6 +6,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import textnet.JobException;
 import textnet.SparkTestSupport;
 import textnet.config.DataConfig;
 
@@ -64,6 +65,51 @@ class TextTableReaderTest {
         assertEquals(List.of("0|a|1", "1||0", "2||1"), rows(corpus.train()));
     }
 
+    /** 1, 1.0 and "1" are one class; a float column's 0.0 and 1.0 are "0" and "1", as an integer column's. */
+    @Test
+    void numericLabelsHaveOneSpellingPerNumber() throws IOException {
+        Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n{\"text\": \"b\", \"label\": 1.0}\n"
+                + "{\"text\": \"c\", \"label\": \"1\"}\n{\"text\": \"d\", \"label\": 2.50}\n"
+                + "{\"text\": \"e\", \"label\": true, \"extra\": {\"label\": 9}}\n");
+        assertEquals(List.of("0|a|1", "1|b|1", "2|c|1", "3|d|2.5", "4|e|true"), rows(read(Configs.files("jsonl", train, train)).train()));
+        SparkSession spark = SparkTestSupport.spark();
+        StructType schema = new StructType().add("text", DataTypes.StringType).add("label", DataTypes.DoubleType);
+        String path = tmp.resolve("doubles.parquet").toString();
+        spark.createDataFrame(List.of(RowFactory.create("x", 0.0), RowFactory.create("y", 1.0), RowFactory.create("z", 0.25)),
+                schema).coalesce(1).write().parquet(path);
+        assertEquals(List.of("0|x|0", "1|y|1", "2|z|0.25"), rows(read(Configs.files("parquet", path, path)).train()));
+    }
+
+    /** Hadoop's codecs by the file's name, as Spark's readers did. */
+    @Test
+    void compressedFilesAreDecompressedByTheirName() throws IOException {
+        Path gz = tmp.resolve("train.tsv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("pos\tgood\nneg\tbad\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of("0|good|pos", "1|bad|neg"), rows(read(Configs.files("tsv", gz, gz)).train()));
+    }
+
+    /** Excel writes one; it must not become part of the first column's name or the first label. */
+    @Test
+    void utf8ByteOrderMarkIsSkipped() throws IOException {
+        Path csv = write("bom.csv", "\uFEFFlabel,text\npos,good\n");
+        assertEquals(List.of("0|good|pos"), rows(read(Configs.files("csv", csv, csv)).train()));
+        Path tsv = write("bom.tsv", "\uFEFFpos\tgood\n");
+        assertEquals(List.of("0|good|pos"), rows(read(Configs.files("tsv", tsv, tsv)).train()));
+    }
+
+    @Test
+    void rowsWithMalformedUtf8AreRepairedAndCountedPerFile() throws IOException {
+        Path train = Files.write(tmp.resolve("train.csv"), new byte[]{'l', 'a', 'b', 'e', 'l', ',', 't', 'e', 'x', 't', '\n',
+                'p', 'o', 's', ',', (byte) 0xC3, (byte) 0xA9, '\n', 'n', 'e', 'g', ',', 'x', (byte) 0xFF, '\n'});
+        Path test = write("test.csv", "label,text\npos,fine\n");
+        Corpus corpus = read(Configs.files("csv", train, test));
+        assertEquals(List.of("0|\u00e9|pos", "1|x\uFFFD|neg"), rows(corpus.train()));
+        assertEquals(List.of(train + ": 1 row was not valid UTF-8; their malformed bytes were replaced with U+FFFD"),
+                corpus.notes());
+    }
+
     @Test
     void parquetReadsTheConfiguredColumns() {
         SparkSession spark = SparkTestSupport.spark();
@@ -85,14 +131,15 @@ class TextTableReaderTest {
     @Test
     void nullLabelIsAnErrorNamingTheRow() throws IOException {
         Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\"}\n");
-        assertEquals(train + ": row 1 has no value in column 'label'",
+        assertEquals(train + " line 2: no value in column 'label'",
                 inputError(() -> read(Configs.files("jsonl", train, train)).train().collectAsList()));
     }
 
     @Test
     void malformedJsonIsAnInputError() throws IOException {
         Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n{not json\n");
-        assertEquals(train + ": row 1 is not a JSON object",
+        assertEquals(train + " line 2: not a JSON object (Unexpected character ('n' (code 110)): was expecting"
+                        + " double-quote to start field name)",
                 inputError(() -> read(Configs.files("jsonl", train, train)).train().collectAsList()));
     }
 
@@ -100,7 +147,7 @@ class TextTableReaderTest {
     void unsetOrMissingSplitFilesAreNamed() throws IOException {
         Path train = write("train.tsv", "a\tb\n");
         assertEquals("config key 'data.test' is not set; the tsv format reads its splits from data.train and data.test",
-                inputError(() -> read(Configs.files("tsv", train, null))));
+                Fixtures.error(JobException.Kind.CONFIG, () -> read(Configs.files("tsv", train, null))));
         String missing = inputError(() -> read(Configs.files("csv", tmp.resolve("nope.csv"), train)));
         assertTrue(missing.startsWith("data.train: " + tmp.resolve("nope.csv") + " does not exist"), missing);
     }
