@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +45,7 @@ class CleanErrorsProcessTest {
 
     @FunctionalInterface
     interface Setup {
-        void in(Path dir) throws IOException;
+        void in(Path dir) throws IOException, InterruptedException;
     }
 
     @BeforeAll
@@ -165,12 +168,83 @@ class CleanErrorsProcessTest {
                     }
                     Files.writeString(dir.resolve("test.csv"), "text,label\nfine,yes\n");
                 }, 3, List.of("a.tar.gz"), "train", IMDB, "--out", "out", "--set", "data.format=csv",
-                        "--set", "data.train=a.tar.gz", "--set", "data.test=test.csv", "--master", "local[2]"));
+                        "--set", "data.train=a.tar.gz", "--set", "data.test=test.csv", "--master", "local[2]"),
+                // input the readers refuse (one task per file, or the driver before any task)
+                new Case("missing data.test", goodTsv(), 2, List.of("config key 'data.test' is not set"),
+                        "train", IMDB, "--out", "out", "--set", "data.format=tsv", "--set", "data.train=train.tsv"),
+                new Case("review linking out of the corpus folder", dir -> {
+                    imdbFolder(dir.resolve("aclImdb"));
+                    Files.writeString(dir.resolve("secret.txt"), "private words");
+                    Files.createSymbolicLink(dir.resolve("aclImdb/train/pos/90_9.txt"), dir.resolve("secret.txt"));
+                }, 3, List.of("train/pos/90_9.txt links outside the corpus folder"), "train", IMDB, "--data", "aclImdb",
+                        "--out", "out", "--master", "local[2]"),
+                new Case("empty training file", withTsvAnd(dir -> Files.writeString(dir.resolve("empty.tsv"), "")), 3,
+                        List.of("data.train: ", "empty.tsv has no rows"), tsvTrain("empty.tsv", "test.tsv")),
+                new Case("FIFO as training file", withTsvAnd(dir -> BadArchiveAndFolderTest.mkfifo(dir.resolve("fifo.tsv"))), 3,
+                        List.of("fifo.tsv is a FIFO, not a regular file"), tsvTrain("fifo.tsv", "test.tsv")),
+                new Case("predict on a FIFO", dir -> BadArchiveAndFolderTest.mkfifo(dir.resolve("x.txt")), 3,
+                        List.of("x.txt is a FIFO, not a regular file"), "predict", "--model", "MODEL", "--input", "x.txt"),
+                new Case("predict on a document larger than the bound", dir -> BadArchiveAndFolderTest.sparse(dir.resolve("big.txt"), 300L << 20),
+                        3, List.of("big.txt holds 314,572,800 bytes, more than the 268,435,456 (256 MiB)"),
+                        "predict", "--model", "MODEL", "--input", "big.txt"),
+                new Case("UTF-16 table", dir -> {
+                    Files.write(dir.resolve("u16.csv"), ("\uFEFFtext,label\ngood film,yes\nbad film,no\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+                    Files.writeString(dir.resolve("test.csv"), "text,label\nfine,yes\n");
+                }, 3, List.of("u16.csv is UTF-16LE text", "iconv"), "train", IMDB, "--out", "out", "--set", "data.format=csv",
+                        "--set", "data.train=u16.csv", "--set", "data.test=test.csv", "--master", "local[2]"),
+                new Case("malformed JSONL line", dir -> {
+                    Files.writeString(dir.resolve("bad.jsonl"), "{\"text\": \"good\", \"label\": \"yes\"}\n"
+                            + "{\"text\": \"bad\", \"label\": \"no\"}\n{text: oops}\n");
+                    Files.writeString(dir.resolve("test.jsonl"), "{\"text\": \"fine\", \"label\": \"yes\"}\n");
+                }, 3, List.of("bad.jsonl line 3: not a JSON object"), "train", IMDB, "--out", "out",
+                        "--set", "data.format=jsonl", "--set", "data.train=bad.jsonl", "--set", "data.test=test.jsonl",
+                        "--master", "local[2]"),
+                new Case("null label in JSONL", dir -> {
+                    Files.writeString(dir.resolve("bad.jsonl"), "{\"text\": \"good\", \"label\": \"yes\"}\n"
+                            + "{\"text\": \"bad\", \"label\": null}\n");
+                    Files.writeString(dir.resolve("test.jsonl"), "{\"text\": \"fine\", \"label\": \"yes\"}\n");
+                }, 3, List.of("bad.jsonl line 2", "'label'"), "train", IMDB, "--out", "out",
+                        "--set", "data.format=jsonl", "--set", "data.train=bad.jsonl", "--set", "data.test=test.jsonl",
+                        "--master", "local[2]"),
+                new Case("labels 1 and 1.0 in a TSV", withTsvAnd(dir -> Files.writeString(dir.resolve("num.tsv"),
+                        "1\tgood film\n1.0\tgreat film\n0\tbad film\n")), 3, List.of("'1' and '1.0' are the same number"),
+                        tsvTrain("num.tsv", "test.tsv")),
+                new Case("a score column as labels", withTsvAnd(dir -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 0; i < 200; i++) {
+                        sb.append(String.format(java.util.Locale.ROOT, "%.4f\tsome review number %d%n", i / 199.0, i));
+                    }
+                    Files.writeString(dir.resolve("scores.tsv"), sb);
+                }), 3, List.of("200 distinct labels in 200 training rows"), tsvTrain("scores.tsv", "test.tsv")),
+                new Case("CSV quote never closed", dir -> {
+                    Files.writeString(dir.resolve("open.csv"), "text,label\ngood film,yes\n\"bad film,no\nfine,yes\n");
+                    Files.writeString(dir.resolve("test.csv"), "text,label\nfine,yes\n");
+                }, 3, List.of("open.csv line 3: a quoted field starts on this line and is never closed"),
+                        "train", IMDB, "--out", "out", "--set", "data.format=csv", "--set", "data.train=open.csv",
+                        "--set", "data.test=test.csv", "--master", "local[2]"));
     }
 
+    /** A tiny aclImdb folder: two reviews per split and class. */
+    private static void imdbFolder(Path root) throws IOException {
+        for (String split : List.of("train", "test")) {
+            for (String label : List.of("pos", "neg")) {
+                Path folder = Files.createDirectories(root.resolve(split).resolve(label));
+                Files.writeString(folder.resolve("1_" + (label.equals("pos") ? 9 : 2) + ".txt"), label + " film one");
+                Files.writeString(folder.resolve("2_" + (label.equals("pos") ? 8 : 3) + ".txt"), label + " film two");
+            }
+        }
+    }
+
+    /**
+     * The cases run two at a time (each is a JVM that mostly starts Spark and fails; the machines have
+     * two cores), then each is checked as its own test.
+     */
     @TestFactory
-    Stream<DynamicTest> eachCaseIsOneCleanLineAndChangesNothing(@TempDir Path root) {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+    Stream<DynamicTest> eachCaseIsOneCleanLineAndChangesNothing(@TempDir Path root) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases()) {
             Path dir = Files.createDirectories(root.resolve(c.name().replaceAll("[^A-Za-z0-9]+", "-")));
             c.files().in(dir);
             Files.createDirectories(dir.resolve("cwd"));
@@ -182,9 +256,13 @@ class CleanErrorsProcessTest {
                         : args[i].replace("DIR", dir.toString());
             }
             Path workDir = Files.createDirectories(dir.resolve(c.workIn()).normalize());
-            TextnetProcess.Outcome o = TextnetProcess.run(workDir, root.resolve("tmp"), List.of(), args);
-            TextnetProcess.assertOneCleanError(o, c.exitCode(), c.says().toArray(String[]::new));
-            assertEquals(before, CliChecks.snapshot(dir), "every file as it was");
-        }));
+            Future<TextnetProcess.Outcome> outcome = pool.submit(() -> TextnetProcess.run(workDir, root.resolve("tmp"), List.of(), args));
+            tests.add(DynamicTest.dynamicTest(c.name(), () -> {
+                TextnetProcess.assertOneCleanError(outcome.get(), c.exitCode(), c.says().toArray(String[]::new));
+                assertEquals(before, CliChecks.snapshot(dir), "every file as it was");
+            }));
+        }
+        pool.shutdown();
+        return tests.stream();
     }
 }
