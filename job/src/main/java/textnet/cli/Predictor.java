@@ -150,7 +150,7 @@ final class Predictor {
     private static String evaluate(TrainedModel model, JobConfig config, String master, Scratch scratch)
             throws IOException {
         SparkSession spark = SparkSessions.create(master, "textnet evaluate", false, scratch);
-        Corpus corpus = CorpusReaders.read(spark, config.data(), config.train().partitions());
+        Corpus corpus = CorpusReaders.read(spark, config.data());
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(
                 model.vectorizer().transform(corpus.test(), "test"), config.train().partitions(), "test rows");
         Evaluator.Scored scored = new Evaluator(model.spec()).predict(test, model.parameters());

@@ -130,10 +130,9 @@ final class TrainCommand implements Callable<Integer> {
         Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
                 + ", " + config.train().partitions() + " partitions");
         clock.lap("jvm_start_to_spark");
-        Corpus corpus = CorpusReaders.read(spark, config.data(), config.train().partitions());
+        Corpus corpus = CorpusReaders.read(spark, config.data());
         clock.lap("read");
         VectorizedCorpus vectorized = VectorizedCorpus.of(corpus, config);
-        corpus.unpersist();
         clock.lap("vectorize");
         vectorized.notes().forEach(n -> Console.info("note: " + n));
         List<String> classes = vectorized.vectorizer().labels().labels();

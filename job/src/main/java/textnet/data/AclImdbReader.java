@@ -5,14 +5,12 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 import textnet.JobException;
 
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -37,25 +35,25 @@ final class AclImdbReader {
     private AclImdbReader() {
     }
 
+    /** @param partitions how many tasks read an archive (each keeps its share; see {@link #fromArchive}) */
     static Corpus read(SparkSession spark, String path, int partitions) {
         FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<LabelledDoc> docs = status.isDirectory()
-                ? Corpus.deal(fromFolder(sc, CorpusFolder.of(spark, status.getPath(), "data.path", path), path), partitions)
-                : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path, partitions)
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-        DocCounts counts = DocCounts.of(docs);
-        requireEveryPart(counts, path);
-        List<String> notes = counts.repaired() == 0 ? List.of()
-                : List.of("aclImdb: " + counts.repaired() + " reviews were not valid UTF-8;"
-                + " their malformed bytes were replaced with U+FFFD");
-        return new Corpus(spark, docs, partitions, notes);
+                ? fromFolder(sc, CorpusFolder.of(spark, status.getPath(), "data.path", path), path)
+                : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path, partitions);
+        return new Corpus(spark, docs, List.of(), counts -> {
+            requireEveryPart(counts, path);
+            return counts.repaired() == 0 ? List.of()
+                    : List.of("aclImdb: " + counts.repaired() + " reviews were not valid UTF-8;"
+                    + " their malformed bytes were replaced with U+FFFD");
+        });
     }
 
     /**
      * Each of the {@code partitions} tasks streams the whole archive (gzip cannot be split) and keeps
-     * the reviews {@link IdPartitioner} deals to it, sorted by id: inflating 28 MB is cheap next to
-     * decoding and tokenizing, which this spreads evenly over the cores, and no shuffle is needed.
+     * the reviews whose id hashes to it ({@link IdPartitioner}): inflating 28 MB is cheap next to
+     * decoding and tokenizing, which this spreads evenly over the cores.
      */
     private static JavaRDD<LabelledDoc> fromArchive(JavaSparkContext sc, InputFile archive, String userPath,
                                                     int partitions) {
@@ -81,7 +79,6 @@ final class AclImdbReader {
                 }
             });
         }
-        docs.sort(Comparator.comparing(LabelledDoc::id));
         return docs;
     }
 

@@ -6,16 +6,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Labelled documents as read, before any vectorizing: both splits in one cached RDD, dealt into
- * {@link #partitions()} partitions by {@link IdPartitioner} and sorted by id within each, so
- * vectorizing can build every partition's rows where its documents already are. Also holds notes
- * for the user (documents skipped or repaired, and why).
+ * Labelled documents as a source, before any vectorizing: an RDD that reads them (both splits) from
+ * their files whenever it is computed, in as many partitions as the source splits into, never cached
+ * (text is the largest thing a run touches; only the vectorized rows are kept). A document's id is
+ * stable (an archive path, a NEWID, a file and byte offset), so what is built from the documents
+ * does not depend on how Spark happened to split the source.
+ *
+ * <p>The checks a format makes of its documents as a whole (every split has rows, the labels are
+ * class labels, ...) need one pass over them; the vectorizer's first pass counts them and hands the
+ * counts to {@link #checked}.
  */
 public final class Corpus {
 
@@ -25,71 +29,62 @@ public final class Corpus {
             .add("text", DataTypes.StringType, false)
             .add("label", DataTypes.StringType, false);
 
+    /** What a format requires of the counts of its documents; returns notes for the user. */
+    @FunctionalInterface
+    interface Check {
+        /** @throws textnet.JobException (input) when the documents are not what the format requires */
+        List<String> notes(DocCounts counts);
+    }
+
     private final SparkSession spark;
     private final JavaRDD<LabelledDoc> documents;
-    private final int partitions;
     private final List<String> notes;
-
-    /** @param documents already dealt by {@link IdPartitioner} into {@code partitions} and persisted */
-    Corpus(SparkSession spark, JavaRDD<LabelledDoc> documents, int partitions, List<String> notes) {
-        this.spark = spark;
-        this.documents = documents;
-        this.partitions = partitions;
-        this.notes = List.copyOf(notes);
-    }
+    private final Check check;
 
     /**
-     * Deals documents by a shuffle: for sources that Spark splits by itself (folders, tables).
-     * Persisted, not yet computed: the reader's first pass over them (its counts) does that.
+     * @param documents read lazily from the source (not persisted)
+     * @param notes     what reading found already (files skipped, ...)
      */
-    static JavaRDD<LabelledDoc> deal(JavaRDD<LabelledDoc> docs, int partitions) {
-        return docs.mapToPair(d -> new Tuple2<>(d.id(), d))
-                .repartitionAndSortWithinPartitions(new IdPartitioner(partitions))
-                .values()
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    Corpus(SparkSession spark, JavaRDD<LabelledDoc> documents, List<String> notes, Check check) {
+        this.spark = spark;
+        this.documents = documents;
+        this.notes = List.copyOf(notes);
+        this.check = check;
     }
 
-    /** Both splits, dealt and sorted by id within each partition. */
+    /** Both splits, read from the source each time this is computed. */
     public JavaRDD<LabelledDoc> documents() {
         return documents;
     }
 
-    public int partitions() {
-        return partitions;
+    /**
+     * The format's checks on the counts of a pass over {@link #documents()}, and every note for the
+     * user: those from reading, then those from the counts (documents repaired, ...).
+     */
+    public List<String> checked(DocCounts counts) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(check.notes(counts));
+        return all;
     }
 
-    public List<String> notes() {
-        return notes;
+    /** {@link #checked} on counts made by a job of their own (tests, small data; vectorizing counts in its first pass). */
+    public List<String> countedAndChecked() {
+        return checked(DocCounts.of(documents));
     }
 
-    /** The same documents dealt into another number of partitions (itself when that is already so). */
-    public Corpus dealtInto(int count) {
-        if (count == partitions) {
-            return this;
-        }
-        JavaRDD<LabelledDoc> again = deal(documents, count);
-        again.count();
-        return new Corpus(spark, again, count, notes);
-    }
-
-    /** The training split as rows of {@link #SCHEMA}, in source order. */
+    /** The training split as rows of {@link #SCHEMA}, in source order (tests, small data). */
     public Dataset<Row> train() {
         return inSourceOrder(Split.TRAIN);
     }
 
-    /** The test split as rows of {@link #SCHEMA}, in source order. */
+    /** The test split as rows of {@link #SCHEMA}, in source order (tests, small data). */
     public Dataset<Row> test() {
         return inSourceOrder(Split.TEST);
     }
 
-    /** Frees the cached documents; they are not needed once vectorized. */
-    public void unpersist() {
-        documents.unpersist(false);
-    }
-
     private Dataset<Row> inSourceOrder(Split split) {
         JavaRDD<Row> rows = documents.filter(d -> d.split() == split)
-                .sortBy(LabelledDoc::position, true, partitions)
+                .sortBy(LabelledDoc::position, true, Math.max(1, documents.getNumPartitions()))
                 .map(LabelledDoc::toRow);
         return spark.createDataFrame(rows, SCHEMA);
     }

@@ -7,25 +7,26 @@ import textnet.config.ConfigValidator;
 import textnet.config.DataConfig;
 
 /**
- * Reads the corpus {@code data.format} names into labelled train and test documents (see DESIGN.md,
- * "Datasets"), dealt into as many partitions as training will use.
+ * The corpus {@code data.format} names, as labelled train and test documents read lazily from their
+ * files ({@link Corpus}; see docs/DESIGN.md, "Datasets").
  */
 public final class CorpusReaders {
 
     private CorpusReaders() {
     }
 
-    /** Dealt into Spark's default parallelism. */
+    /** An archive is read by as many tasks as Spark runs at once (its default parallelism). */
     public static Corpus read(SparkSession spark, DataConfig config) {
         return read(spark, config, JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism());
     }
 
-    public static Corpus read(SparkSession spark, DataConfig config, int partitions) {
+    /** @param archiveReaders how many tasks read an aclImdb archive, each keeping its share of the reviews */
+    public static Corpus read(SparkSession spark, DataConfig config, int archiveReaders) {
         String format = config.format() == null ? "" : config.format();
         return switch (format) {
-            case "aclimdb" -> AclImdbReader.read(spark, config.path(), partitions);
-            case "reuters21578" -> ReutersReader.read(spark, config.path(), ReutersSubset.named(config.subset()), partitions);
-            case "tsv", "csv", "jsonl", "parquet" -> TextTableReader.read(spark, config, partitions);
+            case "aclimdb" -> AclImdbReader.read(spark, config.path(), archiveReaders);
+            case "reuters21578" -> ReutersReader.read(spark, config.path(), ReutersSubset.named(config.subset()));
+            case "tsv", "csv", "jsonl", "parquet" -> TextTableReader.read(spark, config);
             default -> throw JobException.config("config key 'data.format': '" + config.format() + "' is not one of "
                     + String.join(", ", ConfigValidator.FORMATS));
         };

@@ -8,23 +8,27 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Documents per split and label, and how many needed repair: one pass, summed on the driver. */
-final class DocCounts implements Serializable {
+/**
+ * Documents per split and label, and how many needed repair: counted in one pass over a
+ * {@link Corpus} (partition by partition, then merged), and checked on the driver ({@link Corpus#checked}).
+ */
+public final class DocCounts implements Serializable {
 
     private final Map<String, Long> perSplitAndLabel = new TreeMap<>();
     private final long[] repaired = new long[Split.values().length];
 
-    static DocCounts of(JavaRDD<LabelledDoc> docs) {
+    /** Counts of {@code docs} in one Spark job (tests and small sources; vectorizing counts in its own pass). */
+    public static DocCounts of(JavaRDD<LabelledDoc> docs) {
         return docs.aggregate(new DocCounts(), DocCounts::add, DocCounts::merge);
     }
 
-    private static DocCounts add(DocCounts counts, LabelledDoc doc) {
+    public static DocCounts add(DocCounts counts, LabelledDoc doc) {
         counts.perSplitAndLabel.merge(key(doc.split(), doc.label()), 1L, Long::sum);
         counts.repaired[doc.split().ordinal()] += doc.repaired() ? 1 : 0;
         return counts;
     }
 
-    private static DocCounts merge(DocCounts a, DocCounts b) {
+    public static DocCounts merge(DocCounts a, DocCounts b) {
         b.perSplitAndLabel.forEach((k, v) -> a.perSplitAndLabel.merge(k, v, Long::sum));
         for (int i = 0; i < a.repaired.length; i++) {
             a.repaired[i] += b.repaired[i];
@@ -36,7 +40,7 @@ final class DocCounts implements Serializable {
         return split.folder() + "/" + label;
     }
 
-    long count(Split split, String label) {
+    public long count(Split split, String label) {
         return perSplitAndLabel.getOrDefault(key(split, label), 0L);
     }
 
@@ -44,7 +48,7 @@ final class DocCounts implements Serializable {
         return perSplitAndLabel.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    long total(Split split) {
+    public long total(Split split) {
         String prefix = split.folder() + "/";
         return perSplitAndLabel.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                 .mapToLong(Map.Entry::getValue).sum();
@@ -63,7 +67,7 @@ final class DocCounts implements Serializable {
     }
 
     /** The labels with at least one document in the split, sorted. */
-    Set<String> labels(Split split) {
+    public Set<String> labels(Split split) {
         Set<String> labels = new TreeSet<>();
         String prefix = split.folder() + "/";
         perSplitAndLabel.keySet().stream().filter(k -> k.startsWith(prefix))

@@ -5,7 +5,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 import scala.Tuple2;
 import textnet.JobException;
@@ -52,28 +51,28 @@ final class ReutersReader {
     private ReutersReader() {
     }
 
-    static Corpus read(SparkSession spark, String path, ReutersSubset subset, int partitions) {
+    /**
+     * One job parses the files to learn the subset's topics (those in both splits) and the chunks that
+     * could not be parsed; the corpus's documents are then parsed again whenever they are read (the
+     * SGML is 27 MB: parsing it is cheaper than keeping its text).
+     */
+    static Corpus read(SparkSession spark, String path, ReutersSubset subset) {
         FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<ParsedFile> files = (status.isDirectory()
+        JavaRDD<ParsedFile> files = status.isDirectory()
                 ? fromFolder(sc, CorpusFolder.of(spark, status.getPath(), "data.path", path), path)
-                : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            List<String> notes = problemNotes(files, path);
-            JavaRDD<LabelledDoc> candidates = files.flatMap(f -> f.subsetCandidates().iterator());
-            Set<String> topics = topicsInBothSplits(DocCounts.of(candidates), subset);
-            JavaRDD<LabelledDoc> kept = candidates.filter(d -> topics.contains(d.label()));
-            if (topics.isEmpty()) {
-                throw JobException.input("data.path: " + path + " has no " + subset.name().toLowerCase(Locale.ROOT)
-                        + " documents (TOPICS=\"YES\", one topic, a topic found in both LEWISSPLIT TRAIN and TEST)");
-            }
-            JavaRDD<LabelledDoc> dealt = Corpus.deal(kept, partitions);
-            dealt.count(); // before the parsed files are let go
-            return new Corpus(spark, dealt, partitions, notes);
-        } finally {
-            files.unpersist(false);
+                : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path);
+        List<FileSummary> summaries = new ArrayList<>(files.map(FileSummary::of).collect());
+        List<String> notes = problemNotes(summaries, path);
+        DocCounts candidates = new DocCounts();
+        summaries.forEach(f -> DocCounts.merge(candidates, f.candidates()));
+        Set<String> topics = topicsInBothSplits(candidates, subset);
+        if (topics.isEmpty()) {
+            throw JobException.input("data.path: " + path + " has no " + subset.name().toLowerCase(Locale.ROOT)
+                    + " documents (TOPICS=\"YES\", one topic, a topic found in both LEWISSPLIT TRAIN and TEST)");
         }
+        JavaRDD<LabelledDoc> kept = files.flatMap(f -> f.subsetCandidates().iterator()).filter(d -> topics.contains(d.label()));
+        return new Corpus(spark, kept, notes, counts -> List.of());
     }
 
     /** One task streams the archive: gzip cannot be split, and the whole corpus is 27 MB. */
@@ -117,14 +116,18 @@ final class ReutersReader {
     }
 
     /** What the driver needs to know of a parsed file: no document text. */
-    private record FileSummary(String name, int index, int documents, List<String> problems) implements Serializable {
+    private record FileSummary(String name, int index, int documents, List<String> problems, DocCounts candidates)
+            implements Serializable {
+
+        static FileSummary of(ParsedFile f) {
+            DocCounts candidates = new DocCounts();
+            f.subsetCandidates().forEach(d -> DocCounts.add(candidates, d));
+            return new FileSummary(f.name(), f.index(), f.parsed().documents().size(), f.parsed().problems(), candidates);
+        }
     }
 
     /** One note per file with chunks that could not be parsed; no documents at all is an error. */
-    private static List<String> problemNotes(JavaRDD<ParsedFile> files, String userPath) {
-        List<FileSummary> summaries = new ArrayList<>(files
-                .map(f -> new FileSummary(f.name(), f.index(), f.parsed().documents().size(), f.parsed().problems()))
-                .collect());
+    private static List<String> problemNotes(List<FileSummary> summaries, String userPath) {
         summaries.sort(Comparator.comparingInt(FileSummary::index));
         if (summaries.stream().mapToInt(FileSummary::documents).sum() == 0) {
             throw JobException.input("data.path: no <REUTERS> documents in the reut2-*.sgm files of " + userPath + "; " + HINT);

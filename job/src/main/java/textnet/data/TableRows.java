@@ -15,8 +15,7 @@ import java.util.List;
  * The rows of a tsv, csv or jsonl file, read by one task from its first line to its last. That gives
  * every row its line and row number in the one pass (splitting a file between tasks needs a pass of
  * its own to count the lines of the earlier splits, and a .gz cannot be split anyway); the rows are
- * then dealt over all partitions by {@link Corpus#deal}, and tokenizing, the costly part, happens
- * there. Several files are read by as many tasks.
+ * then tokenized where they are read. Several files are read by as many tasks.
  */
 final class TableRows {
 

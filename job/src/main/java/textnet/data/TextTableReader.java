@@ -19,21 +19,20 @@ import java.util.Set;
  * {@code data.label-column} (strings, numbers or booleans, as text). A document's id is its row's
  * number within its split, from 0 ({@link TableRow}).
  *
- * <p>After one pass that counts the documents: each split must have rows, and the labels must look
- * like classes ({@link LabelChecks}); rows with malformed UTF-8 are counted in a note per file.
+ * <p>From the counts of one pass over the documents: each split must have rows, and the labels must
+ * look like classes ({@link LabelChecks}); rows with malformed UTF-8 are counted in a note per file.
  */
 final class TextTableReader {
 
     private TextTableReader() {
     }
 
-    static Corpus read(SparkSession spark, DataConfig config, int partitions) {
+    static Corpus read(SparkSession spark, DataConfig config) {
         TableColumns columns = new TableColumns(config.textColumn(), config.labelColumn());
         SplitFiles files = SplitFiles.of(spark, config, columns);
-        JavaRDD<LabelledDoc> docs = Corpus.deal(split(spark, config.format(), files, Split.TRAIN, columns)
-                .union(split(spark, config.format(), files, Split.TEST, columns)), partitions);
-        try {
-            DocCounts counts = DocCounts.of(docs);
+        JavaRDD<LabelledDoc> docs = split(spark, config.format(), files, Split.TRAIN, columns)
+                .union(split(spark, config.format(), files, Split.TEST, columns));
+        return new Corpus(spark, docs, List.of(), counts -> {
             for (Split split : Split.values()) {
                 if (counts.total(split) == 0) {
                     throw TableFile.noRows(SplitFiles.key(split), files.file(split).name());
@@ -41,11 +40,8 @@ final class TextTableReader {
             }
             LabelChecks.require(counts, config.format().equals("tsv") ? "the tsv labels (the text before the first tab)"
                     : "data.label-column '" + config.labelColumn() + "'");
-            return new Corpus(spark, docs, partitions, repairNotes(counts, files));
-        } catch (RuntimeException e) {
-            docs.unpersist(false);
-            throw e;
-        }
+            return repairNotes(counts, files);
+        });
     }
 
     /** Unlabelled rows (id, text) of a table, for predict, with the same checks as training's. */

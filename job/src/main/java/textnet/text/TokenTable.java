@@ -23,12 +23,33 @@ final class TokenTable implements Serializable {
         return tokens[id];
     }
 
-    /** The id of {@code text[start, end)}, added when new. */
-    int idOf(String text, int start, int end) {
+    /** The id of {@code text[start, end)}, or -1 when it was never added. */
+    int find(String text, int start, int end) {
+        int hash = hash(text, start, end);
+        int len = end - start;
+        int mask = slots.length - 1;
+        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+            int id = slots[slot] - 1;
+            if (id < 0) {
+                return -1;
+            }
+            if (hashes[id] == hash && tokens[id].length() == len && tokens[id].regionMatches(0, text, start, len)) {
+                return id;
+            }
+        }
+    }
+
+    private static int hash(String text, int start, int end) {
         int hash = 0;
         for (int i = start; i < end; i++) {
             hash = 31 * hash + text.charAt(i);
         }
+        return hash;
+    }
+
+    /** The id of {@code text[start, end)}, added when new. */
+    int idOf(String text, int start, int end) {
+        int hash = hash(text, start, end);
         int len = end - start;
         int mask = slots.length - 1;
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {

@@ -1,28 +1,27 @@
 package textnet.text;
 
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 import textnet.JobException;
 import textnet.config.JobConfig;
 import textnet.data.Corpus;
+import textnet.data.IdPartitioner;
 import textnet.data.LabelledDoc;
-import textnet.text.TokenizedPartition.Role;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A corpus turned into cached multi-hot blocks: train (less the validation rows), validation
  * (empty when {@code data.validation} is 0) and test, with the vectorizer fitted on train alone.
  *
- * <p>Every partition of documents becomes that partition's blocks where it is: each document is
- * tokenized once, the driver sums the partitions' token counts into the vocabulary, and the blocks
- * are built from the already tokenized documents. Only token counts and labels cross the network.
+ * <p>Two passes over the documents, each reading them from the source (text is never cached):
+ * the first tokenizes and counts (the vocabulary, the classes, the format's checks), the second
+ * tokenizes again and looks the tokens up in the vocabulary, and only the compact rows move, dealt
+ * into each role's replicas ({@link MultiHotBlocks}).
  */
 public record VectorizedCorpus(
         TextVectorizer vectorizer, JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation,
@@ -34,59 +33,65 @@ public record VectorizedCorpus(
     }
 
     public static VectorizedCorpus of(Corpus corpus, JobConfig config) {
-        List<String> notes = new ArrayList<>(corpus.notes());
-        JavaRDD<LabelledDoc> docs = corpus.dealtInto(config.train().partitions()).documents();
+        JavaRDD<LabelledDoc> docs = corpus.documents();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(docs.context());
         int validation = config.data().validation();
         long seed = config.train().seed();
         long threshold = validation > 0 ? HeldOut.threshold(docs, seed, validation) : Long.MIN_VALUE;
-        TokenizedPartition.RoleOf roleOf = d -> !d.isTrain() ? Role.TEST
+        Role.Of roleOf = d -> !d.isTrain() ? Role.TEST
                 : validation > 0 && HeldOut.hash(seed, d.id()) <= threshold ? Role.VALIDATION : Role.FIT;
-
         Tokenizer tokenizer = new Tokenizer(config.vectorizer());
-        JavaRDD<TokenizedPartition> tokenized = docs
-                .mapPartitions(it -> List.of(TokenizedPartition.of(it, tokenizer, roleOf)).iterator(), true)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Vocabulary vocabulary = Vocabulary.mostFrequent(tokenized.map(TokenizedPartition::fitCounts),
-                    config.vectorizer().vocabularySize());
-            Set<String> labels = tokenized.map(TokenizedPartition::fitLabels).fold(new TreeSet<>(), (a, b) -> {
-                Set<String> union = new TreeSet<>(a);
-                union.addAll(b);
-                return union;
-            });
-            TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary,
-                    new LabelIndex(List.copyOf(labels)));
-            if (vocabulary.size() < config.vectorizer().vocabularySize()) {
-                notes.add("the training split has only " + vocabulary.size()
-                        + " distinct tokens; vectorizer.vocabulary-size " + config.vectorizer().vocabularySize()
-                        + " is more than it can fill");
-            }
-            if (labels.size() < 2) {
-                throw JobException.input("the training split has only one class (" + String.join(", ", labels)
-                        + "): a classifier needs at least two");
-            }
 
-            Broadcast<Map<String, Integer>> columns = sc.broadcast(vocabulary.index());
-            LabelIndex labelIndex = vectorizer.labels();
-            JavaRDD<MultiHotBlock[]> blocks = tokenized.map(t -> t.blocks(columns.value(), labelIndex))
-                    .setName("multi-hot rows").persist(StorageLevel.MEMORY_AND_DISK());
-            long[] sizes = blocks.map(VectorizedCorpus::sizes).reduce(VectorizedCorpus::add); // computes the cache
-            return new VectorizedCorpus(vectorizer, of(blocks, Role.FIT), validation > 0 ? of(blocks, Role.VALIDATION) : null,
-                    of(blocks, Role.TEST), sizes[0], sizes[1], sizes[2], sizes[3], notes);
-        } finally {
-            tokenized.unpersist(false);
+        // 1. count: tokens of the fitting documents, their labels, documents per split and label
+        PartitionCounts counts = docs.mapPartitions(it -> List.of(PartitionCounts.of(it, tokenizer, roleOf)).iterator())
+                .treeReduce(PartitionCounts::plus);
+        List<String> notes = new ArrayList<>(corpus.checked(counts.docs()));
+        Vocabulary vocabulary = new Vocabulary(counts.tokens().mostFrequent(config.vectorizer().vocabularySize()));
+        if (vocabulary.size() < config.vectorizer().vocabularySize()) {
+            notes.add("the training split has only " + vocabulary.size()
+                    + " distinct tokens; vectorizer.vocabulary-size " + config.vectorizer().vocabularySize()
+                    + " is more than it can fill");
         }
+        if (counts.fitLabels().size() < 2) {
+            throw JobException.input("the training split has only one class (" + String.join(", ", counts.fitLabels())
+                    + "): a classifier needs at least two");
+        }
+        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary,
+                new LabelIndex(List.copyOf(counts.fitLabels())));
+
+        // 2. rows: each document's columns, dealt into its role's replicas (partition role * K + replica)
+        int replicas = config.train().partitions();
+        Broadcast<List<String>> columns = sc.broadcast(vocabulary.tokens());
+        LabelIndex labels = vectorizer.labels();
+        JavaPairRDD<RowKey, MultiHotRow> rows = docs.mapPartitionsToPair(it -> {
+            ColumnLookup lookup = new ColumnLookup(tokenizer, columns.value());
+            List<Tuple2<RowKey, MultiHotRow>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                LabelledDoc d = it.next();
+                Role role = roleOf.of(d);
+                RowKey key = new RowKey(role.ordinal() * replicas + IdPartitioner.partitionOf(d.id(), replicas), d.id());
+                out.add(new Tuple2<>(key, new MultiHotRow(labels.indexOf(d.label(), role.label()), lookup.columnsOf(d.text()))));
+            }
+            return out.iterator();
+        });
+        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, Role.values().length * replicas, "multi-hot rows");
+        long[] sizes = blocks.mapPartitionsWithIndex((p, it) -> {
+            long[] s = new long[Role.values().length + 1];
+            while (it.hasNext()) {
+                MultiHotBlock b = it.next();
+                s[p / replicas] += b.size();
+                s[Role.values().length] += p / replicas == Role.FIT.ordinal() ? b.bytes() : 0;
+            }
+            return List.of(s).iterator();
+        }, true).reduce(VectorizedCorpus::add); // computes the cache
+        return new VectorizedCorpus(vectorizer, of(blocks, Role.FIT, replicas),
+                validation > 0 ? of(blocks, Role.VALIDATION, replicas) : null, of(blocks, Role.TEST, replicas),
+                sizes[Role.FIT.ordinal()], sizes[Role.VALIDATION.ordinal()], sizes[Role.TEST.ordinal()],
+                sizes[Role.values().length], notes);
     }
 
-    private static JavaRDD<MultiHotBlock> of(JavaRDD<MultiHotBlock[]> blocks, Role role) {
-        int i = role.ordinal();
-        return blocks.map(b -> b[i]).setName(role.name().toLowerCase(java.util.Locale.ROOT) + " rows");
-    }
-
-    /** Rows per role, then the heap bytes of the training rows. */
-    private static long[] sizes(MultiHotBlock[] b) {
-        return new long[] {b[0].size(), b[1].size(), b[2].size(), b[0].bytes()};
+    private static JavaRDD<MultiHotBlock> of(JavaRDD<MultiHotBlock> blocks, Role role, int replicas) {
+        return MultiHotBlocks.slice(blocks, role.ordinal() * replicas, replicas, role.label() + " rows");
     }
 
     private static long[] add(long[] a, long[] b) {

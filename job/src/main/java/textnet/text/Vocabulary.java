@@ -33,7 +33,11 @@ public record Vocabulary(List<String> tokens) implements Serializable {
 
     /** Counts every token occurrence in {@code texts}, a partition at a time, and keeps the top {@code maxSize}. */
     public static Vocabulary fit(JavaRDD<String> texts, Tokenizer tokenizer, int maxSize) {
-        return mostFrequent(texts.mapPartitions(it -> List.of(TokenizedPartition.countsOf(it, tokenizer)).iterator()), maxSize);
+        return mostFrequent(texts.mapPartitions(it -> {
+            TokenCounter counter = new TokenCounter(tokenizer);
+            it.forEachRemaining(counter::add);
+            return List.of(counter.counts()).iterator();
+        }), maxSize);
     }
 
     /** The {@code maxSize} most frequent tokens of per-partition counts. */

@@ -33,7 +33,7 @@ public final class Fixtures {
     }
 
     /** A .tar.gz with the entries in the map's iteration order (use a LinkedHashMap). */
-    static Path tarGz(Path file, Map<String, byte[]> entries) throws IOException {
+    public static Path tarGz(Path file, Map<String, byte[]> entries) throws IOException {
         return tarGz(file, entries, null);
     }
 

@@ -29,7 +29,7 @@ class RealCorporaTest {
 
         assertEquals(Map.of("neg", 12_500L, "pos", 12_500L), train);
         assertEquals(Map.of("neg", 12_500L, "pos", 12_500L), test);
-        assertEquals(List.of(), corpus.notes());
+        assertEquals(List.of(), corpus.countedAndChecked());
         Row first = corpus.train().first();
         assertTrue(first.getString(0).startsWith("train/neg/"), first.getString(0));
     }
@@ -42,7 +42,7 @@ class RealCorporaTest {
         assertEquals(2_568, corpus.test().count());
         assertEquals(52, labelCounts(corpus.train()).size());
         assertEquals(52, labelCounts(corpus.test()).size());
-        assertEquals(List.of(), corpus.notes());
+        assertEquals(List.of(), corpus.countedAndChecked());
         // R52 has rare topics (one has a single training document): the table check for a column
         // of mostly unique values must not take them for one
         LabelChecks.requireRepeatedLabels(DocCounts.of(corpus.documents()), "R52 topics");

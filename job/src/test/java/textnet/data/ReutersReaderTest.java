@@ -64,12 +64,12 @@ class ReutersReaderTest {
         Corpus archive = read(Fixtures.tarGz(tmp.resolve("reuters21578.tar.gz"), collection()), "r52");
         assertEquals(Fixtures.rows(folder.train()), Fixtures.rows(archive.train()));
         assertEquals(Fixtures.rows(folder.test()), Fixtures.rows(archive.test()));
-        assertEquals(folder.notes(), archive.notes());
+        assertEquals(folder.countedAndChecked(), archive.countedAndChecked());
     }
 
     @Test
     void brokenChunksAreReportedWithTheFileName() throws IOException {
-        List<String> notes = read(Fixtures.folder(tmp.resolve("reuters"), collection()), "r52").notes();
+        List<String> notes = read(Fixtures.folder(tmp.resolve("reuters"), collection()), "r52").countedAndChecked();
         assertEquals(1, notes.size(), notes.toString());
         assertTrue(notes.get(0).startsWith("reuters21578: reut2-000.sgm: skipped 2 <REUTERS> chunk(s)"), notes.get(0));
     }

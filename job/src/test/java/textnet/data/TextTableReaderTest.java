@@ -107,7 +107,7 @@ class TextTableReaderTest {
         Corpus corpus = read(Configs.files("csv", train, test));
         assertEquals(List.of("0|\u00e9|pos", "1|x\uFFFD|neg"), rows(corpus.train()));
         assertEquals(List.of(train + ": 1 row was not valid UTF-8; their malformed bytes were replaced with U+FFFD"),
-                corpus.notes());
+                corpus.countedAndChecked());
     }
 
     @Test

@@ -29,10 +29,28 @@ class TokenTableTest {
     @Test
     void countsAddUpAndTiesGoByToken() {
         Tokenizer tokenizer = new Tokenizer(TextVectorizerTest.KERAS);
-        TokenCounts a = TokenizedPartition.countsOf(List.of("b a a", "c").iterator(), tokenizer);
-        TokenCounts b = TokenizedPartition.countsOf(List.of("d b, B", "").iterator(), tokenizer);
+        TokenCounts a = counts(tokenizer, "b a a", "c");
+        TokenCounts b = counts(tokenizer, "d b, B", "");
         TokenCounts sum = TokenCounts.plus(a, b);
         assertEquals(List.of("b", "a", "c", "d"), sum.mostFrequent(10));
         assertEquals(List.of("b", "a"), TokenCounts.plus(b, a).mostFrequent(2));
+    }
+
+    @Test
+    void findsOnlyWhatWasAdded() {
+        TokenTable table = new TokenTable();
+        table.idOf("xgoodx", 1, 5);
+        table.idOf("bad", 0, 3);
+        assertEquals(0, table.find("a good one", 2, 6));
+        assertEquals(1, table.find("bad", 0, 3));
+        assertEquals(-1, table.find("badly", 0, 5));
+    }
+
+    private static TokenCounts counts(Tokenizer tokenizer, String... texts) {
+        TokenCounter counter = new TokenCounter(tokenizer);
+        for (String t : texts) {
+            counter.add(t);
+        }
+        return counter.counts();
     }
 }

@@ -65,7 +65,7 @@ class VectorizedCorpusTest {
     void sameRowsAsVectorizingEachSplitOnItsOwn() throws Exception {
         for (int validation : new int[] {0, 40}) {
             JobConfig config = config(3, validation);
-            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), 2); // re-dealt into 3
+            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data());
             VectorizedCorpus v = VectorizedCorpus.of(corpus, config);
 
             Dataset<Row> train = corpus.train();
@@ -106,23 +106,45 @@ class VectorizedCorpusTest {
         }
     }
 
+    /** The source's own partitioning (here: how many tasks read the archive) does not reach the rows. */
     @Test
-    void documentsAreDealtByIdAndSortedWithinPartitions() throws Exception {
-        JobConfig config = config(3, 0);
-        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), 3);
-        List<List<LabelledDoc>> partitions = corpus.documents().glom().collect();
-        assertEquals(3, partitions.size());
-        long total = 0;
-        for (int p = 0; p < 3; p++) {
-            String previous = "";
-            for (LabelledDoc d : partitions.get(p)) {
-                assertEquals(p, IdPartitioner.partitionOf(d.id(), 3), d.id());
-                assertTrue(previous.compareTo(d.id()) <= 0);
-                previous = d.id();
+    void blocksDoNotDependOnHowTheSourceIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.util.Map<String, byte[]> reviews = new java.util.LinkedHashMap<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 300; i++) {
+            String split = i % 4 == 0 ? "test" : "train";
+            String label = random.nextBoolean() ? "pos" : "neg";
+            StringBuilder text = new StringBuilder();
+            for (int w = random.nextInt(2, 12); w >= 0; w--) {
+                text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
             }
-            total += partitions.get(p).size();
+            reviews.put("aclImdb/" + split + "/" + label + "/" + i + "_5.txt", text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        assertEquals(420, total);
+        java.nio.file.Path archive = textnet.data.Fixtures.tarGz(tmp.resolve("imdb.tar.gz"), reviews);
+        JobConfig config = textnet.config.ConfigLoader.load(null, List.of("data.format=aclimdb", "data.path=" + archive,
+                "train.partitions=3", "data.validation=20"));
+        List<List<MultiHotBlock>> seen = new java.util.ArrayList<>();
+        for (int readers : new int[] {1, 2, 5}) {
+            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), readers);
+            assertEquals(readers, corpus.documents().getNumPartitions());
+            VectorizedCorpus v = VectorizedCorpus.of(corpus, config);
+            List<MultiHotBlock> blocks = new java.util.ArrayList<>(v.train().collect());
+            blocks.addAll(v.validation().collect());
+            blocks.addAll(v.test().collect());
+            seen.add(blocks);
+        }
+        for (List<MultiHotBlock> other : seen.subList(1, seen.size())) {
+            assertEquals(seen.get(0).size(), other.size());
+            for (int b = 0; b < other.size(); b++) {
+                MultiHotBlock x = seen.get(0).get(b);
+                MultiHotBlock y = other.get(b);
+                assertEquals(x.size(), y.size());
+                for (int r = 0; r < x.size(); r++) {
+                    assertEquals(x.label(r), y.label(r));
+                    assertArrayEquals(x.batch(r, r + 1).indices(), y.batch(r, r + 1).indices());
+                }
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,62 @@
+package textnet.text;
+
+import textnet.data.DocCounts;
+import textnet.data.LabelledDoc;
+
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The vectorizer's first pass over one partition of documents: how often each token occurs in the
+ * fitting documents (the vocabulary is the most frequent), their labels (the classes), and the
+ * documents per split and label ({@link DocCounts}, which the corpus's format checks). Partitions'
+ * counts are summed pairwise by {@code treeReduce}; no text leaves the partition.
+ */
+final class PartitionCounts implements Serializable {
+
+    private final TokenCounts tokens;
+    private final Set<String> fitLabels;
+    private final DocCounts docs;
+
+    private PartitionCounts(TokenCounts tokens, Set<String> fitLabels, DocCounts docs) {
+        this.tokens = tokens;
+        this.fitLabels = fitLabels;
+        this.docs = docs;
+    }
+
+    static PartitionCounts of(Iterator<LabelledDoc> documents, Tokenizer tokenizer, Role.Of roleOf) {
+        TokenCounter counter = new TokenCounter(tokenizer);
+        Set<String> fitLabels = new TreeSet<>();
+        DocCounts docs = new DocCounts();
+        while (documents.hasNext()) {
+            LabelledDoc doc = documents.next();
+            DocCounts.add(docs, doc);
+            if (roleOf.of(doc) == Role.FIT) {
+                counter.add(doc.text());
+                fitLabels.add(doc.label());
+            }
+        }
+        return new PartitionCounts(counter.counts(), fitLabels, docs);
+    }
+
+    static PartitionCounts plus(PartitionCounts a, PartitionCounts b) {
+        Set<String> labels = new TreeSet<>(a.fitLabels);
+        labels.addAll(b.fitLabels);
+        return new PartitionCounts(TokenCounts.plus(a.tokens, b.tokens), labels,
+                DocCounts.merge(DocCounts.merge(new DocCounts(), a.docs), b.docs));
+    }
+
+    TokenCounts tokens() {
+        return tokens;
+    }
+
+    Set<String> fitLabels() {
+        return fitLabels;
+    }
+
+    DocCounts docs() {
+        return docs;
+    }
+}
