@@ -152,7 +152,8 @@ final class Predictor {
         SparkSession spark = SparkSessions.create(master, "textnet evaluate", false, scratch);
         Corpus corpus = CorpusReaders.read(spark, config.data());
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(
-                model.vectorizer().transform(corpus.test(), "test"), config.train().partitions(), "test rows");
+                model.vectorizer().transform(corpus.test(), "test"), config.train().partitions(),
+                config.train().blockRows(), "test rows");
         Evaluator.Scored scored = new Evaluator(model.spec()).predict(test, model.parameters());
         List<String> classes = model.vectorizer().labels().labels();
         Map<String, Object> metrics = TestMetrics.of(scored, classes,

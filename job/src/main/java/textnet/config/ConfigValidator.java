@@ -32,6 +32,7 @@ public final class ConfigValidator {
             "train.epochs", new Least(1, "epochs"),
             "train.batch-size", new Least(1, "rows"),
             "train.partitions", new Least(1, "partitions"),
+            "train.block-rows", new Least(1, "rows"),
             "train.early-stopping.patience", new Least(0, "epochs"));
 
     private record Least(long value, String counts) {
@@ -83,6 +84,7 @@ public final class ConfigValidator {
         atLeast("train.epochs", t.epochs());
         atLeast("train.batch-size", t.batchSize());
         atLeast("train.partitions", t.partitions());
+        atLeast("train.block-rows", t.blockRows());
         OptimizerConfig o = t.optimizer();
         oneOf("train.optimizer.name", o.name(), OPTIMIZERS);
         require(o.learningRate() > 0 && Double.isFinite(o.learningRate()), "train.optimizer.learning-rate", "must be a positive number");

@@ -3,16 +3,18 @@ package textnet.config;
 import java.io.Serializable;
 
 /**
- * The training loop: epochs over the data, mini-batch size per partition, Spark partitions, and
- * optional early stopping ({@code earlyStopping} null or its monitor null: off).
+ * The training loop: epochs over the data, mini-batch size per replica, the number of replicas
+ * ({@code partitions}: models trained side by side and averaged every epoch), the most rows a task
+ * holds at once ({@code blockRows}: a replica's rows are cut into blocks of at most this many, trained
+ * one after another), and optional early stopping ({@code earlyStopping} null or its monitor null: off).
  */
 public record TrainConfig(
         int epochs, int batchSize, int partitions, long seed, OptimizerConfig optimizer,
-        EarlyStoppingConfig earlyStopping) implements Serializable {
+        EarlyStoppingConfig earlyStopping, int blockRows) implements Serializable {
 
-    /** Without early stopping (the loop's own tests build configs this way). */
+    /** Without early stopping, every replica's rows in one block (the loop's own tests build configs this way). */
     public TrainConfig(int epochs, int batchSize, int partitions, long seed, OptimizerConfig optimizer) {
-        this(epochs, batchSize, partitions, seed, optimizer, null);
+        this(epochs, batchSize, partitions, seed, optimizer, null, Integer.MAX_VALUE);
     }
 
     public boolean earlyStoppingEnabled() {

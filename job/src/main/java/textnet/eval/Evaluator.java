@@ -28,21 +28,33 @@ public final class Evaluator {
         this.spec = spec;
     }
 
+    /**
+     * Mean loss and accuracy of a split. Each partition sums its blocks in order and the driver adds
+     * the partitions in index order: the same bits however Spark schedules the tasks.
+     */
     public BatchStats lossAndAccuracy(JavaRDD<MultiHotBlock> blocks, float[] parameters) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<float[]> params = sc.broadcast(parameters);
         NetworkSpec netSpec = spec;
         try {
-            return blocks.map(block -> {
+            List<BatchStats> perPartition = blocks.mapPartitions(it -> {
                 NativeThreads.useOnePerTask();
                 Network network = new Network(netSpec, DataType.FLOAT);
                 float[] p = params.value();
                 BatchStats sum = BatchStats.EMPTY;
-                for (int from = 0; from < block.size(); from += BATCH) {
-                    sum = sum.add(network.evaluate(p, block.batch(from, Math.min(block.size(), from + BATCH))));
+                while (it.hasNext()) {
+                    MultiHotBlock block = it.next();
+                    for (int from = 0; from < block.size(); from += BATCH) {
+                        sum = sum.add(network.evaluate(p, block.batch(from, Math.min(block.size(), from + BATCH))));
+                    }
                 }
-                return sum;
-            }).treeReduce(BatchStats::add);
+                return List.of(sum).iterator();
+            }).collect();
+            BatchStats total = BatchStats.EMPTY;
+            for (BatchStats s : perPartition) {
+                total = total.add(s);
+            }
+            return total;
         } finally {
             params.destroy();
         }

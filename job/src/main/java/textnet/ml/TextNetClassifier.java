@@ -109,7 +109,7 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         VectorRows.Shape shape = VectorRows.shapeOf(data, getFeaturesCol(), getLabelCol());
         NetworkSpec spec = NetworkSpec.of(config.model(), shape.inputSize(), shape.classes());
         JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.deal(VectorRows.keyed(data, getFeaturesCol(), getLabelCol()),
-                config.train().partitions(), "TextNetClassifier rows");
+                config.train().partitions(), config.train().blockRows(), "TextNetClassifier rows");
         try {
             Trainer.Result result = new Trainer(spec, config.train())
                     .fit(blocks, null, EpochListener.watching(epoch -> { }));

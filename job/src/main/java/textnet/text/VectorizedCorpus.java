@@ -41,9 +41,14 @@ public record VectorizedCorpus(
         Role.Of roleOf = d -> !d.isTrain() ? Role.TEST
                 : validation > 0 && HeldOut.hash(seed, d.id()) <= threshold ? Role.VALIDATION : Role.FIT;
         Tokenizer tokenizer = new Tokenizer(config.vectorizer());
+        int replicas = config.train().partitions();
+        int partitions = Role.values().length * replicas;
+        java.util.function.ToIntFunction<LabelledDoc> partitionOf = (java.util.function.ToIntFunction<LabelledDoc> & java.io.Serializable)
+                d -> roleOf.of(d).ordinal() * replicas + IdPartitioner.partitionOf(d.id(), replicas);
 
         // 1. count: tokens of the fitting documents, their labels, documents per split and label
-        PartitionCounts counts = docs.mapPartitions(it -> List.of(PartitionCounts.of(it, tokenizer, roleOf)).iterator())
+        PartitionCounts counts = docs.mapPartitions(it -> List.of(PartitionCounts.of(it, tokenizer, roleOf,
+                        partitionOf, partitions)).iterator())
                 .treeReduce(PartitionCounts::plus);
         List<String> notes = new ArrayList<>(corpus.checked(counts.docs()));
         Vocabulary vocabulary = new Vocabulary(counts.tokens().mostFrequent(config.vectorizer().vocabularySize()));
@@ -59,8 +64,13 @@ public record VectorizedCorpus(
         TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary,
                 new LabelIndex(List.copyOf(counts.fitLabels())));
 
-        // 2. rows: each document's columns, dealt into its role's replicas (partition role * K + replica)
-        int replicas = config.train().partitions();
+        // 2. rows: each document's columns, dealt into its role's replicas (partition role * K + replica),
+        //    in blocks of at most train.block-rows rows
+        int blockRows = config.train().blockRows();
+        int[] blocksOf = new int[partitions];
+        for (int p = 0; p < partitions; p++) {
+            blocksOf[p] = RowKey.blocksFor(counts.rowsPerPartition()[p], blockRows);
+        }
         Broadcast<List<String>> columns = sc.broadcast(vocabulary.tokens());
         LabelIndex labels = vectorizer.labels();
         JavaPairRDD<RowKey, MultiHotRow> rows = docs.mapPartitionsToPair(it -> {
@@ -69,12 +79,13 @@ public record VectorizedCorpus(
             while (it.hasNext()) {
                 LabelledDoc d = it.next();
                 Role role = roleOf.of(d);
-                RowKey key = new RowKey(role.ordinal() * replicas + IdPartitioner.partitionOf(d.id(), replicas), d.id());
-                out.add(new Tuple2<>(key, new MultiHotRow(labels.indexOf(d.label(), role.label()), lookup.columnsOf(d.text()))));
+                int partition = partitionOf.applyAsInt(d);
+                out.add(new Tuple2<>(RowKey.of(partition, blocksOf[partition], d.id()),
+                        new MultiHotRow(labels.indexOf(d.label(), role.label()), lookup.columnsOf(d.text()))));
             }
             return out.iterator();
         });
-        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, Role.values().length * replicas, "multi-hot rows");
+        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, partitions, blockRows, "multi-hot rows");
         long[] sizes = blocks.mapPartitionsWithIndex((p, it) -> {
             long[] s = new long[Role.values().length + 1];
             while (it.hasNext()) {

@@ -14,12 +14,13 @@ import textnet.text.MultiHotBlock;
 
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 
 /**
- * One partition's epoch: start from the broadcast state, visit the partition's rows in a seeded
- * order in mini-batches, take one optimizer step per batch on the local ND4J network, and return
- * the resulting parameters and optimizer state. A pure function of (state, rows, seed, epoch,
- * partition): a retried task gives the same answer.
+ * One replica's epoch: start from the broadcast state, visit the replica's blocks of rows in turn,
+ * each in a seeded order in mini-batches, take one optimizer step per batch on the local ND4J
+ * network, and return the resulting parameters and optimizer state. A pure function of (state, rows,
+ * seed, epoch, replica): a retried task gives the same answer.
  */
 public final class PartitionStep implements Function2<Integer, Iterator<MultiHotBlock>, Iterator<PartitionResult>> {
 
@@ -43,16 +44,20 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
     @Override
     public Iterator<PartitionResult> call(Integer partition, Iterator<MultiHotBlock> blocks) {
         NativeThreads.useOnePerTask();
-        TrainingState start = state.value();
-        PartitionResult result = train(start, blocks.hasNext() ? blocks.next() : null, partition);
-        return Collections.singletonList(result).iterator();
+        return Collections.singletonList(train(state.value(), blocks, partition)).iterator();
     }
 
-    /** The local training loop, also usable without Spark (one partition == local training). */
+    /** One block's epoch (local training, tests): {@link #train(TrainingState, Iterator, int)} on one block. */
     public PartitionResult train(TrainingState start, MultiHotBlock block, int partition) {
-        if (block == null || block.size() == 0) {
-            return new PartitionResult(partition, start.parameters(), start.optimizerState(), 0, 0, 0, 0);
-        }
+        return train(start, block == null ? Collections.emptyIterator() : List.of(block).iterator(), partition);
+    }
+
+    /**
+     * The local training loop over a replica's blocks, one after another (a task holds one block's rows
+     * at a time), each visited in its own seeded order; parameters and optimizer state carry from block
+     * to block. Usable without Spark: one partition == local training.
+     */
+    public PartitionResult train(TrainingState start, Iterator<MultiHotBlock> blocks, int partition) {
         Network network = new Network(spec, DataType.FLOAT);
         Optimizer update = Optimizer.of(optimizer);
         float[] params = start.parameters().clone();
@@ -61,16 +66,22 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
         int firstLayerOffset = Math.toIntExact(spec.weightOffset(0));
         int firstLayerUnits = spec.layers().get(0).units();
 
-        int[] order = Shuffle.order(block.size(), seed, epoch, partition);
         long iteration = start.iteration();
         BatchStats seen = BatchStats.EMPTY;
-        for (int from = 0; from < order.length; from += batchSize) {
-            MultiHotBatch batch = block.batch(order, from, Math.min(order.length, from + batchSize));
-            // sparse input: W0's gradient only in the rows this batch touches (the optimizer knows)
-            int[] touched = spec.sparseInput() ? batch.distinctIndices(spec.inputSize()) : null;
-            seen = seen.add(network.lossAndGradient(params, batch, grad, touched));
-            update.step(params, grad, optState, ++iteration, touched == null ? null
-                    : new SparseRows(firstLayerOffset, firstLayerUnits, spec.inputSize(), touched));
+        for (int b = 0; blocks.hasNext(); b++) {
+            MultiHotBlock block = blocks.next();
+            int[] order = Shuffle.order(block.size(), seed, epoch, partition, b);
+            for (int from = 0; from < order.length; from += batchSize) {
+                MultiHotBatch batch = block.batch(order, from, Math.min(order.length, from + batchSize));
+                // sparse input: W0's gradient only in the rows this batch touches (the optimizer knows)
+                int[] touched = spec.sparseInput() ? batch.distinctIndices(spec.inputSize()) : null;
+                seen = seen.add(network.lossAndGradient(params, batch, grad, touched));
+                update.step(params, grad, optState, ++iteration, touched == null ? null
+                        : new SparseRows(firstLayerOffset, firstLayerUnits, spec.inputSize(), touched));
+            }
+        }
+        if (seen.rows() == 0) {
+            return new PartitionResult(partition, start.parameters(), start.optimizerState(), 0, 0, 0, 0);
         }
         update.finish(optState, iteration);
         return new PartitionResult(partition, params, optState, iteration - start.iteration(),

@@ -3,8 +3,8 @@ package textnet.train;
 import java.util.SplittableRandom;
 
 /**
- * The order a partition visits its rows in an epoch: a pure function of (seed, epoch, partition),
- * so a retried task, a resumed run and a second run all see the same batches.
+ * The order a replica visits the rows of a block in an epoch: a pure function of (seed, epoch,
+ * replica, block), so a retried task, a resumed run and a second run all see the same batches.
  */
 public final class Shuffle {
 
@@ -12,7 +12,13 @@ public final class Shuffle {
     }
 
     public static int[] order(int rows, long seed, int epoch, int partition) {
-        SplittableRandom random = new SplittableRandom(mix(mix(seed, epoch), partition));
+        return order(rows, seed, epoch, partition, 0);
+    }
+
+    /** Block 0's order is the one a replica of a single block has always had. */
+    public static int[] order(int rows, long seed, int epoch, int partition, int block) {
+        long replicaSeed = mix(mix(seed, epoch), partition);
+        SplittableRandom random = new SplittableRandom(block == 0 ? replicaSeed : mix(replicaSeed, block));
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;

@@ -117,7 +117,7 @@ class PredictReproducesTest {
         TrainedModel loaded = ModelFiles.load(model);
         Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), loaded.config().data());
         Predictions evaluated = new Evaluator(loaded.spec()).predict(MultiHotBlocks.deal(
-                loaded.vectorizer().transform(corpus.test(), "test"), 2, "test rows"), loaded.parameters()).predictions();
+                loaded.vectorizer().transform(corpus.test(), "test"), 2, Integer.MAX_VALUE, "test rows"), loaded.parameters()).predictions();
         // the evaluation's rows come in partition order, without ids: compare (true label, P(positive)) sorted.
         // Not bit for bit: ND4J's float32 GEMM rounds differently for different batch shapes (measured: up
         // to one float ulp, ~6e-8), so to 1e-6 as the issue asks

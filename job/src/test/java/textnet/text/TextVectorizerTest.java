@@ -90,10 +90,10 @@ class TextVectorizerTest {
             rows.add(new scala.Tuple2<>("doc-" + i, new MultiHotRow(i % 2, new int[]{i, i + 1})));
         }
         var sc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext());
-        List<MultiHotBlock> blocks = MultiHotBlocks.deal(sc.parallelizePairs(rows, 1), 3, "t").collect();
+        List<MultiHotBlock> blocks = MultiHotBlocks.deal(sc.parallelizePairs(rows, 1), 3, Integer.MAX_VALUE, "t").collect();
         List<scala.Tuple2<String, MultiHotRow>> reversed = new ArrayList<>(rows);
         java.util.Collections.reverse(reversed);
-        List<MultiHotBlock> again = MultiHotBlocks.deal(sc.parallelizePairs(reversed, 4), 3, "t").collect();
+        List<MultiHotBlock> again = MultiHotBlocks.deal(sc.parallelizePairs(reversed, 4), 3, Integer.MAX_VALUE, "t").collect();
         assertEquals(3, blocks.size());
         assertEquals(300, blocks.stream().mapToInt(MultiHotBlock::size).sum());
         for (int p = 0; p < 3; p++) {

@@ -94,7 +94,7 @@ class VectorizedCorpusTest {
 
     private static void assertSameBlocks(TextVectorizer expected, Dataset<Row> docs,
                                          org.apache.spark.api.java.JavaRDD<MultiHotBlock> actual, String split) {
-        List<MultiHotBlock> want = MultiHotBlocks.deal(expected.transform(docs, split), 3, split).collect();
+        List<MultiHotBlock> want = MultiHotBlocks.deal(expected.transform(docs, split), 3, Integer.MAX_VALUE, split).collect();
         List<MultiHotBlock> got = actual.collect();
         assertEquals(want.size(), got.size());
         for (int p = 0; p < want.size(); p++) {

@@ -35,7 +35,7 @@ class ResumeTest {
             byId.add(new scala.Tuple2<>("r" + i, rows.get(i)));
         }
         var sc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext());
-        return MultiHotBlocks.deal(sc.parallelizePairs(byId, 2), 2, "resume rows");
+        return MultiHotBlocks.deal(sc.parallelizePairs(byId, 2), 2, Integer.MAX_VALUE, "resume rows");
     }
 
     private static JobConfig config(int epochs) {

@@ -53,12 +53,66 @@ class TrainerTest {
     }
 
     private JavaRDD<MultiHotBlock> blocks(List<MultiHotRow> rows, int partitions) {
+        return blocks(rows, partitions, Integer.MAX_VALUE, 3);
+    }
+
+    /** @param sourcePartitions how many partitions the rows come from before they are dealt */
+    private static JavaRDD<MultiHotBlock> blocks(List<MultiHotRow> rows, int partitions, int blockRows, int sourcePartitions) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext());
         List<scala.Tuple2<String, MultiHotRow>> byId = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             byId.add(new scala.Tuple2<>(String.format("row-%05d", i), rows.get(i)));
         }
-        return MultiHotBlocks.deal(sc.parallelizePairs(byId, 3), partitions, "test rows");
+        return MultiHotBlocks.deal(sc.parallelizePairs(byId, sourcePartitions), partitions, blockRows, "test rows");
+    }
+
+    /**
+     * A replica's rows in blocks of at most block-rows rows (what a task holds at once), each row in
+     * exactly one block, the same blocks however the rows came in, trained one block after another:
+     * the same bits as PartitionStep over the same blocks locally, and it still learns.
+     */
+    @Test
+    void replicasTrainOverBoundedBlocksInSequence() {
+        List<MultiHotRow> data = rows(1000, 11);
+        int blockRows = 70;
+        List<List<MultiHotBlock>> dealt = blocks(data, 2, blockRows, 3).glom().collect();
+        int total = 0;
+        for (List<MultiHotBlock> replica : dealt) {
+            assertTrue(replica.size() >= 1000 / 2 / blockRows, "a replica's rows span several blocks: " + replica.size());
+            for (MultiHotBlock b : replica) {
+                assertTrue(b.size() <= blockRows, "a block holds at most block-rows rows: " + b.size());
+                total += b.size();
+            }
+        }
+        assertEquals(1000, total, "every row in exactly one block");
+        List<List<MultiHotBlock>> again = blocks(data, 2, blockRows, 7).glom().collect();
+        for (int r = 0; r < 2; r++) {
+            assertEquals(dealt.get(r).size(), again.get(r).size());
+            for (int b = 0; b < dealt.get(r).size(); b++) {
+                MultiHotBlock x = dealt.get(r).get(b);
+                MultiHotBlock y = again.get(r).get(b);
+                assertEquals(x.size(), y.size());
+                for (int i = 0; i < x.size(); i++) {
+                    assertEquals(x.label(i), y.label(i));
+                    assertArrayEquals(x.batch(i, i + 1).indices(), y.batch(i, i + 1).indices());
+                }
+            }
+        }
+
+        TrainConfig config = new TrainConfig(4, 16, 2, 7, new OptimizerConfig("rmsprop", 0.01, 0.9, 0.0, 0.9, 0.999, 1e-7),
+                null, blockRows);
+        Trainer trainer = new Trainer(spec(), config);
+        Trainer.Result distributed = trainer.fit(blocks(data, 2, blockRows, 5), null, EpochListener.watching(r -> { }));
+        TrainingState state = trainer.initialState();
+        for (int epoch = 1; epoch <= 4; epoch++) {
+            ParameterSum sum = new ParameterSum();
+            for (int r = 0; r < 2; r++) {
+                sum.add(new PartitionStep(null, spec(), config.optimizer(), 16, 7, epoch).train(state, dealt.get(r).iterator(), r));
+            }
+            state = sum.average(state);
+        }
+        assertArrayEquals(state.parameters(), distributed.state().parameters());
+        assertTrue(distributed.history().get(3).accuracy() > 0.85, "learns over blocks: " + distributed.history());
     }
 
     @Test
