@@ -127,8 +127,7 @@ final class AclImdbReader {
     }
 
     private static LabelledDoc review(Split split, long position, String id, String label, byte[] bytes) {
-        Utf8Text.Decoded text = Utf8Text.decode(bytes);
-        return new LabelledDoc(split, position, id, text.text(), label, text.repaired());
+        return LabelledDoc.ofUtf8(split, position, id, bytes, label);
     }
 
     private static void requireEveryPart(DocCounts counts, String userPath) {

@@ -29,10 +29,23 @@ final class Utf8Text {
         if (text.indexOf('\uFFFD') < 0) {
             return new Decoded(text, false);
         }
-        return new Decoded(text, !isValid(bytes, offset, length));
+        return new Decoded(text, !isValidStrictly(bytes, offset, length));
     }
 
-    private static boolean isValid(byte[] bytes, int offset, int length) {
+    /** Whether the bytes are well-formed UTF-8: a pass over the bytes, and the strict decoder only past ASCII. */
+    static boolean isValid(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        while (i < end && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == end) {
+            return true;
+        }
+        return isValidStrictly(bytes, offset, length);
+    }
+
+    private static boolean isValidStrictly(byte[] bytes, int offset, int length) {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

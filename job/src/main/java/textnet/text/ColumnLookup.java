@@ -1,45 +1,68 @@
 package textnet.text;
 
+import textnet.config.VectorizerConfig;
+import textnet.data.LabelledDoc;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A text's multi-hot columns: its tokens looked up in the vocabulary as ranges of the text (no
- * String per token), out-of-vocabulary tokens dropped, the columns sorted and distinct. One per task,
- * built from the vocabulary's tokens (column i is token i): it keeps buffers, so it is not shared
- * between threads (a broadcast value is: tasks of one executor see the same object).
+ * A document's multi-hot columns: its tokens looked up in the vocabulary as bytes (no String per
+ * token), out-of-vocabulary tokens dropped, each column once, sorted. One per task, built from the
+ * vocabulary's tokens (column i is token i): it keeps buffers, so it is not shared between threads
+ * (a broadcast value is: tasks of one executor see the same object).
  */
-final class ColumnLookup implements Tokenizer.RangeConsumer {
+final class ColumnLookup implements Utf8Tokenizer.TokenConsumer {
 
-    private final Tokenizer tokenizer;
-    private final TokenTable table = new TokenTable();
+    private final DocTokenizer tokenizer;
+    private final ByteTokenTable table = new ByteTokenTable();
+    /** Per column, the number of the last document it was found in: a column is taken once per document. */
+    private final int[] lastDocument;
+    private int document;
     private int[] found = new int[256];
     private int count;
 
-    ColumnLookup(Tokenizer tokenizer, List<String> vocabulary) {
-        this.tokenizer = tokenizer;
+    ColumnLookup(VectorizerConfig config, List<String> vocabulary) {
+        this.tokenizer = new DocTokenizer(config);
         for (String token : vocabulary) {
-            table.idOf(token, 0, token.length());
+            byte[] b = token.getBytes(StandardCharsets.UTF_8);
+            table.idOf(b, b.length, ByteTokenTable.hash(b, b.length));
         }
+        this.lastDocument = new int[vocabulary.size()];
+    }
+
+    int[] columnsOf(LabelledDoc doc) {
+        start();
+        tokenizer.forEachToken(doc, this);
+        return sorted();
     }
 
     int[] columnsOf(String text) {
+        start();
+        tokenizer.forEachToken(text, this);
+        return sorted();
+    }
+
+    private void start() {
         count = 0;
-        tokenizer.forEachTokenRange(text, this);
-        Arrays.sort(found, 0, count);
-        int distinct = 0;
-        for (int i = 0; i < count; i++) {
-            if (i == 0 || found[i] != found[i - 1]) {
-                found[distinct++] = found[i];
-            }
+        if (++document == Integer.MAX_VALUE) { // the stamps wrap: forget them
+            Arrays.fill(lastDocument, 0);
+            document = 1;
         }
-        return Arrays.copyOf(found, distinct);
+    }
+
+    private int[] sorted() {
+        int[] columns = Arrays.copyOf(found, count);
+        Arrays.sort(columns);
+        return columns;
     }
 
     @Override
-    public void accept(String text, int start, int end) {
-        int column = table.find(text, start, end);
-        if (column >= 0) {
+    public void accept(byte[] token, int length, int hash) {
+        int column = table.find(token, length, hash);
+        if (column >= 0 && lastDocument[column] != document) {
+            lastDocument[column] = document;
             if (count == found.length) {
                 found = Arrays.copyOf(found, count * 2);
             }

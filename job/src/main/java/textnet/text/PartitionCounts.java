@@ -1,5 +1,6 @@
 package textnet.text;
 
+import textnet.config.VectorizerConfig;
 import textnet.data.DocCounts;
 import textnet.data.LabelledDoc;
 
@@ -29,9 +30,9 @@ final class PartitionCounts implements Serializable {
     }
 
     /** @param partitionOf where the document's row will be dealt ({@code role * replicas + replica}), of {@code partitions} */
-    static PartitionCounts of(Iterator<LabelledDoc> documents, Tokenizer tokenizer, Role.Of roleOf,
+    static PartitionCounts of(Iterator<LabelledDoc> documents, VectorizerConfig config, Role.Of roleOf,
                               java.util.function.ToIntFunction<LabelledDoc> partitionOf, int partitions) {
-        TokenCounter counter = new TokenCounter(tokenizer);
+        TokenCounter counter = new TokenCounter(config);
         Set<String> fitLabels = new TreeSet<>();
         DocCounts docs = new DocCounts();
         long[] rows = new long[partitions];
@@ -40,7 +41,7 @@ final class PartitionCounts implements Serializable {
             DocCounts.add(docs, doc);
             rows[partitionOf.applyAsInt(doc)]++;
             if (roleOf.of(doc) == Role.FIT) {
-                counter.add(doc.text());
+                counter.add(doc);
                 fitLabels.add(doc.label());
             }
         }

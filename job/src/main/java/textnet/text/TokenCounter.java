@@ -1,29 +1,36 @@
 package textnet.text;
 
+import textnet.config.VectorizerConfig;
+import textnet.data.LabelledDoc;
+
 import java.util.Arrays;
 
 /**
- * Counts every occurrence of every token of the texts it is given (Keras's {@code Tokenizer} word
- * counts), one partition at a time: tokens are interned by {@link TokenTable} as ranges of the text,
- * so a token already seen costs no String.
+ * Counts every occurrence of every token of the documents it is given (Keras's {@code Tokenizer} word
+ * counts), one partition at a time: tokens are interned by {@link ByteTokenTable} as bytes, so a
+ * token already seen costs no String.
  */
-final class TokenCounter implements Tokenizer.RangeConsumer {
+final class TokenCounter implements Utf8Tokenizer.TokenConsumer {
 
-    private final TokenTable table = new TokenTable();
-    private final Tokenizer tokenizer;
+    private final ByteTokenTable table = new ByteTokenTable();
+    private final DocTokenizer tokenizer;
     private long[] occurrences = new long[1024];
 
-    TokenCounter(Tokenizer tokenizer) {
-        this.tokenizer = tokenizer;
+    TokenCounter(VectorizerConfig config) {
+        this.tokenizer = new DocTokenizer(config);
+    }
+
+    void add(LabelledDoc doc) {
+        tokenizer.forEachToken(doc, this);
     }
 
     void add(String text) {
-        tokenizer.forEachTokenRange(text, this);
+        tokenizer.forEachToken(text, this);
     }
 
     @Override
-    public void accept(String text, int start, int end) {
-        int id = table.idOf(text, start, end);
+    public void accept(byte[] token, int length, int hash) {
+        int id = table.idOf(token, length, hash);
         if (id == occurrences.length) {
             occurrences = Arrays.copyOf(occurrences, id * 2);
         }

@@ -16,16 +16,20 @@ import java.util.Arrays;
  */
 final class Utf8Tokenizer {
 
-    /** Receives a token: bytes {@code [0, length)} of a buffer that is reused for the next token. */
+    /**
+     * Receives a token: bytes {@code [0, length)} of a buffer that is reused for the next token, and
+     * their {@link ByteTokenTable#hash}, computed as the bytes were read.
+     */
     @FunctionalInterface
     interface TokenConsumer {
-        void accept(byte[] token, int length);
+        void accept(byte[] token, int length, int hash);
     }
 
     /** Per byte: the token character it stands for after lowercasing, or 0 when it separates tokens. */
     private final byte[] tokenByte = new byte[256];
     private final boolean lowercase;
     private byte[] token = new byte[64];
+    private int hash;
 
     Utf8Tokenizer(boolean lowercase) {
         this.lowercase = lowercase;
@@ -59,8 +63,7 @@ final class Utf8Tokenizer {
                 if (t != 0) {
                     length = append(length, t);
                 } else if (length > 0) {
-                    action.accept(token, length);
-                    length = 0;
+                    length = emit(action, length);
                 }
                 i++;
                 continue;
@@ -71,9 +74,7 @@ final class Utf8Tokenizer {
                 size = 1;
             } else if (lowercase && size == 2 && b == 0xC4 && (bytes[i + 1] & 0xff) == 0xB0) {
                 // U+0130 lowercases to "i" + U+0307: the i ends a token (or is one), the dot separates
-                length = append(length, (byte) 'i');
-                action.accept(token, length);
-                length = 0;
+                length = emit(action, append(length, (byte) 'i'));
                 i += size;
                 continue;
             } else if (lowercase && size == 3 && b == 0xE2 && (bytes[i + 1] & 0xff) == 0x84 && (bytes[i + 2] & 0xff) == 0xAA) {
@@ -82,13 +83,12 @@ final class Utf8Tokenizer {
                 continue;
             }
             if (length > 0) {
-                action.accept(token, length);
-                length = 0;
+                length = emit(action, length);
             }
             i += size;
         }
         if (length > 0) {
-            action.accept(token, length);
+            emit(action, length);
         }
         return valid;
     }
@@ -98,7 +98,15 @@ final class Utf8Tokenizer {
             token = Arrays.copyOf(token, length * 2);
         }
         token[length] = c;
+        hash = 31 * hash + c;
         return length + 1;
+    }
+
+    /** Hands the token over and starts the next: returns its length, 0. */
+    private int emit(TokenConsumer action, int length) {
+        action.accept(token, length, hash);
+        hash = 0;
+        return 0;
     }
 
     /**

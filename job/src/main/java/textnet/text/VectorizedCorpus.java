@@ -7,6 +7,7 @@ import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 import textnet.JobException;
 import textnet.config.JobConfig;
+import textnet.config.VectorizerConfig;
 import textnet.data.Corpus;
 import textnet.data.IdPartitioner;
 import textnet.data.LabelledDoc;
@@ -40,14 +41,14 @@ public record VectorizedCorpus(
         long threshold = validation > 0 ? HeldOut.threshold(docs, seed, validation) : Long.MIN_VALUE;
         Role.Of roleOf = d -> !d.isTrain() ? Role.TEST
                 : validation > 0 && HeldOut.hash(seed, d.id()) <= threshold ? Role.VALIDATION : Role.FIT;
-        Tokenizer tokenizer = new Tokenizer(config.vectorizer());
+        VectorizerConfig vectorizerConfig = config.vectorizer();
         int replicas = config.train().partitions();
         int partitions = Role.values().length * replicas;
         java.util.function.ToIntFunction<LabelledDoc> partitionOf = (java.util.function.ToIntFunction<LabelledDoc> & java.io.Serializable)
                 d -> roleOf.of(d).ordinal() * replicas + IdPartitioner.partitionOf(d.id(), replicas);
 
         // 1. count: tokens of the fitting documents, their labels, documents per split and label
-        PartitionCounts counts = docs.mapPartitions(it -> List.of(PartitionCounts.of(it, tokenizer, roleOf,
+        PartitionCounts counts = docs.mapPartitions(it -> List.of(PartitionCounts.of(it, vectorizerConfig, roleOf,
                         partitionOf, partitions)).iterator())
                 .treeReduce(PartitionCounts::plus);
         List<String> notes = new ArrayList<>(corpus.checked(counts.docs()));
@@ -74,14 +75,14 @@ public record VectorizedCorpus(
         Broadcast<List<String>> columns = sc.broadcast(vocabulary.tokens());
         LabelIndex labels = vectorizer.labels();
         JavaPairRDD<RowKey, MultiHotRow> rows = docs.mapPartitionsToPair(it -> {
-            ColumnLookup lookup = new ColumnLookup(tokenizer, columns.value());
+            ColumnLookup lookup = new ColumnLookup(vectorizerConfig, columns.value());
             List<Tuple2<RowKey, MultiHotRow>> out = new ArrayList<>();
             while (it.hasNext()) {
                 LabelledDoc d = it.next();
                 Role role = roleOf.of(d);
                 int partition = partitionOf.applyAsInt(d);
                 out.add(new Tuple2<>(RowKey.of(partition, blocksOf[partition], d.id()),
-                        new MultiHotRow(labels.indexOf(d.label(), role.label()), lookup.columnsOf(d.text()))));
+                        new MultiHotRow(labels.indexOf(d.label(), role.label()), lookup.columnsOf(d))));
             }
             return out.iterator();
         });

@@ -32,9 +32,9 @@ public record Vocabulary(List<String> tokens) implements Serializable {
     }
 
     /** Counts every token occurrence in {@code texts}, a partition at a time, and keeps the top {@code maxSize}. */
-    public static Vocabulary fit(JavaRDD<String> texts, Tokenizer tokenizer, int maxSize) {
+    public static Vocabulary fit(JavaRDD<String> texts, textnet.config.VectorizerConfig config, int maxSize) {
         return mostFrequent(texts.mapPartitions(it -> {
-            TokenCounter counter = new TokenCounter(tokenizer);
+            TokenCounter counter = new TokenCounter(config);
             it.forEachRemaining(counter::add);
             return List.of(counter.counts()).iterator();
         }), maxSize);

@@ -20,7 +20,10 @@ class Utf8TokenizerTest {
     private static List<String> fromBytes(byte[] bytes, boolean lowercase) {
         List<String> tokens = new ArrayList<>();
         new Utf8Tokenizer(lowercase).forEachToken(bytes, 0, bytes.length,
-                (t, n) -> tokens.add(new String(t, 0, n, StandardCharsets.US_ASCII)));
+                (t, n, hash) -> {
+                    assertEquals(ByteTokenTable.hash(t, n), hash, "the hash of the token's bytes");
+                    tokens.add(new String(t, 0, n, StandardCharsets.US_ASCII));
+                });
         return tokens;
     }
 
@@ -93,7 +96,7 @@ class Utf8TokenizerTest {
             for (boolean lowercase : new boolean[] {true, false}) {
                 assertEquals(fromString(bytes, lowercase), fromBytes(bytes, lowercase), () -> "bytes " + java.util.HexFormat.of().formatHex(bytes));
             }
-            boolean valid = new Utf8Tokenizer(true).forEachToken(bytes, 0, bytes.length, (t, n) -> { });
+            boolean valid = new Utf8Tokenizer(true).forEachToken(bytes, 0, bytes.length, (t, n, h) -> { });
             assertEquals(strictlyValid(bytes), valid, () -> "validity of " + java.util.HexFormat.of().formatHex(bytes));
         }
     }

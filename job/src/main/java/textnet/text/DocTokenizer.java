@@ -1,0 +1,44 @@
+package textnet.text;
+
+import textnet.config.VectorizerConfig;
+import textnet.data.LabelledDoc;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A document's tokens as UTF-8 bytes, however it was read: with the default token pattern straight
+ * from the bytes by {@link Utf8Tokenizer} (a String text is encoded first, which the JDK does fast),
+ * with another pattern by {@link Tokenizer}'s regular expression, each token then encoded. Both give
+ * {@link Tokenizer}'s tokens. One per task: it keeps buffers.
+ */
+final class DocTokenizer {
+
+    private final Utf8Tokenizer bytes;
+    private final Tokenizer strings;
+
+    DocTokenizer(VectorizerConfig config) {
+        this.bytes = config.tokenPattern().equals(Tokenizer.DEFAULT_PATTERN) ? new Utf8Tokenizer(config.lowercase()) : null;
+        this.strings = bytes == null ? new Tokenizer(config) : null;
+    }
+
+    void forEachToken(LabelledDoc doc, Utf8Tokenizer.TokenConsumer action) {
+        byte[] utf8 = doc.utf8();
+        if (utf8 != null && bytes != null) {
+            bytes.forEachToken(utf8, 0, utf8.length, action);
+        } else {
+            forEachToken(doc.text(), action);
+        }
+    }
+
+    void forEachToken(String text, Utf8Tokenizer.TokenConsumer action) {
+        if (bytes != null) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            bytes.forEachToken(utf8, 0, utf8.length, action);
+            return;
+        }
+        strings.forEachToken(text, token -> {
+            byte[] b = token.getBytes(StandardCharsets.UTF_8);
+            action.accept(b, b.length, ByteTokenTable.hash(b, b.length));
+        });
+    }
+}
