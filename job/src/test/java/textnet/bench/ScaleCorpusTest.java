@@ -61,6 +61,8 @@ class ScaleCorpusTest {
             assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve("train-40." + format)),
                     Files.readAllBytes(dir.resolve("c").resolve("train-40." + format))), format);
         }
+        // within one JVM parquet-mr's encoding sets happen to iterate alike; across JVMs only the sorted footer does
+        assertTrue(encodingsSorted(dir.resolve("a/train-40.parquet")));
         assertEquals(tsvRows(dir.resolve("a/train-40.tsv")), parquetRows(dir.resolve("a/train-40.parquet")));
         assertEquals(tsvRows(dir.resolve("a/test.tsv")), parquetRows(dir.resolve("a/test.parquet")));
         // a larger corpus begins with the smaller one
@@ -118,6 +120,25 @@ class ScaleCorpusTest {
             rows.add(line.replaceFirst("\t", "|"));
         }
         return rows;
+    }
+
+    /** Every column chunk's encodings listed in the order of their Thrift values. */
+    private static boolean encodingsSorted(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        int length = java.nio.ByteBuffer.wrap(all, all.length - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        org.apache.parquet.format.FileMetaData metadata = org.apache.parquet.format.Util.readFileMetaData(
+                new java.io.ByteArrayInputStream(all, all.length - 8 - length, length));
+        for (org.apache.parquet.format.RowGroup group : metadata.getRow_groups()) {
+            for (org.apache.parquet.format.ColumnChunk chunk : group.getColumns()) {
+                int[] values = chunk.getMeta_data().getEncodings().stream().mapToInt(e -> e.getValue()).toArray();
+                int[] sorted = values.clone();
+                java.util.Arrays.sort(sorted);
+                if (values.length < 2 || !java.util.Arrays.equals(values, sorted)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static List<String> parquetRows(Path file) throws IOException {
