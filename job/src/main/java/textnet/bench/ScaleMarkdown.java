@@ -41,6 +41,23 @@ final class ScaleMarkdown {
                     cell(s, "train_samples_per_second", "%,.0f"), cell(s, "evaluate_seconds", "%.1f"),
                     cell(s, "peak_rss_mib", "%,.0f"), cell(s, "peak_heap_mib", "%,.0f"), cell(s, "test_accuracy", "%.4f")));
         }
+        List<String> busy = new ArrayList<>();
+        for (JsonNode c : configurations) {
+            int cores = c.path("cores").asInt(Runtime.getRuntime().availableProcessors());
+            double load = 0;
+            for (JsonNode r : c.path("runs")) {
+                load = Math.max(load, r.path("load_before").asDouble());
+            }
+            if (load > cores) {
+                busy.add(String.format(Locale.ROOT, "%,d %s %s (load up to %.1f on %d cores)", c.path("size").asLong(),
+                        c.path("format").asText(), c.path("heap").asText(), load, cores));
+            }
+        }
+        if (!busy.isEmpty()) {
+            md.append("\n**Busy machine:** other work was running during ").append(String.join("; ", busy))
+                    .append(": those timings are slower than the code is (compare sizes measured together, not across")
+                    .append(" sessions; the load and CPU pressure of each run are below).\n");
+        }
         md.append("\nPhases (median seconds; `metrics.json`'s `seconds`)\n\n")
                 .append("| training reviews | format | heap | JVM start to Spark | read | vectorize | train | evaluate | outputs")
                 .append(" | total | wall per 1,000 reviews | read + vectorize + train per 1,000 reviews |\n")

@@ -139,7 +139,7 @@ public final class ScaleReport {
         ObjectNode c = JSON.createObjectNode();
         c.put("key", key(first)).put("size", size).put("format", format).put("heap", first.getProperty("heap"))
                 .put("date", bench.getProperty("date", "")).put("commit", bench.getProperty("commit", ""))
-                .put("machine", Machine.describe());
+                .put("machine", Machine.describe()).put("cores", Runtime.getRuntime().availableProcessors());
         JsonNode train = ScaleCorpus.marker(scaleDir.resolve("train-" + size + "." + format));
         JsonNode test = ScaleCorpus.marker(scaleDir.resolve("test." + format));
         c.putObject("corpus")
