@@ -19,7 +19,8 @@ final class MarkdownReport {
                 .append(" comparison rows are one JVM, on the same vectorized rows, after the command runs.\n")
                 .append("The runs map the class-data-sharing archive that an earlier, untimed `train` recorded (as every run")
                 .append(" after a user's first does), and warm the JIT on synthetic rows while Spark starts (`train/Warmup`):")
-                .append(" that CPU time is inside the whole-command time, not in \"train\".\n");
+                .append(" that CPU time is inside the whole-command time, not in \"train\".\n")
+                .append("How the cost grows with millions of reviews: [benchmarks-scale.md](benchmarks-scale.md) (`scripts/bench --scale`).\n");
         for (JsonNode d : report.path("datasets")) {
             dataset(md, d);
         }
