@@ -21,14 +21,16 @@ public final class SparkSessions {
     /**
      * @param scratch the command's scratch folder: Spark's local dirs ({@code spark-*}, {@code blockmgr-*})
      *                and SQL warehouse go there, so that nothing is left in the system's temp folder
-     *                (null: Spark's defaults)
+     *                (null: Spark's defaults). Only in a JVM textnet owns ({@link JobProcess}), which
+     *                stops Spark before the scratch folder goes: a session that outlives the command
+     *                (tests, an application) keeps Spark's defaults.
      */
     public static SparkSession create(String master, String appName, boolean ui, Scratch scratch) {
         if (master != null) {
             MasterUrl.check(master); // before Spark's classes load: a wrong URL fails in milliseconds
         }
         SparkConf conf = new SparkConf().setAppName(appName);
-        if (scratch != null) {
+        if (scratch != null && JobProcess.owned()) {
             conf.setIfMissing("spark.local.dir", scratch.folder("spark").toString());
             conf.setIfMissing("spark.sql.warehouse.dir", scratch.root().resolve("spark-warehouse").toUri().toString());
         }

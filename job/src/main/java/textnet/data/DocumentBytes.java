@@ -82,6 +82,22 @@ final class DocumentBytes {
         }
     }
 
+    /** Opens an uncompressed file at byte {@code offset} (a split of it). */
+    static InputStream openAt(InputFile file, Configuration conf, String key, long offset) {
+        org.apache.hadoop.fs.FSDataInputStream in = (org.apache.hadoop.fs.FSDataInputStream) open(file, conf, key);
+        try {
+            in.seek(offset);
+            return in;
+        } catch (IOException | RuntimeException e) {
+            try {
+                in.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw unreadable(key, file.name(), e);
+        }
+    }
+
     /** Opens a text file, decompressed when its name ends as Hadoop's codecs know (.gz, .bz2, ...). */
     static InputStream openText(InputFile file, Configuration conf, String key) {
         InputStream raw = open(file, conf, key);

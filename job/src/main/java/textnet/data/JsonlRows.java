@@ -80,7 +80,9 @@ final class JsonlRows extends TableRowReader {
         if (columns.labelled() && label == null) {
             throw columns.noLabel(file, "line " + lines.number());
         }
-        return new TableRow(rows++, text, label, repaired);
+        // a training row is keyed by where its line starts (splits of a file know that, not row numbers);
+        // predict's unlabelled rows by their number, which names them in its output
+        return new TableRow(columns.labelled() ? lines.lineStart() : rows++, text, null, label, repaired);
     }
 
     private String label(JsonParser json, String name, JsonToken value) throws IOException {
@@ -94,7 +96,7 @@ final class JsonlRows extends TableRowReader {
         };
     }
 
-    private void requireObject(JsonToken first) {
+    private void requireObject(JsonToken first) throws IOException {
         if (first != JsonToken.START_OBJECT) {
             throw notAnObject(lines.number(), kind(first));
         }
@@ -104,7 +106,7 @@ final class JsonlRows extends TableRowReader {
         return JobException.input(file + " line " + line + ": not a JSON object (" + why + ")");
     }
 
-    private JobException wrongType(String name, String key, JsonToken value, String expected) {
+    private JobException wrongType(String name, String key, JsonToken value, String expected) throws IOException {
         return JobException.input(file + " line " + lines.number() + ": column '" + name + "' (" + key + ") holds "
                 + kind(value) + "; expected " + expected);
     }

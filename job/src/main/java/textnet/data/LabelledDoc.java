@@ -40,7 +40,12 @@ public final class LabelledDoc implements Serializable {
 
     /** A document whose text is UTF-8 bytes (not copied: the caller hands them over). */
     static LabelledDoc ofUtf8(Split split, long position, String id, byte[] utf8, String label) {
-        return new LabelledDoc(split, position, id, label, null, utf8, !Utf8Text.isValid(utf8, 0, utf8.length));
+        return ofUtf8(split, position, id, utf8, label, !Utf8Text.isValid(utf8, 0, utf8.length));
+    }
+
+    /** @param repaired whether the bytes are not valid UTF-8 (the caller checked) */
+    static LabelledDoc ofUtf8(Split split, long position, String id, byte[] utf8, String label, boolean repaired) {
+        return new LabelledDoc(split, position, id, label, null, utf8, repaired);
     }
 
     public Split split() {

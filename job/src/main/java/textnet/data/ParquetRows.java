@@ -12,7 +12,10 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import textnet.JobException;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The text and label columns of a Parquet file or folder, read by Spark's Parquet source (binary,
@@ -25,35 +28,52 @@ final class ParquetRows {
     private ParquetRows() {
     }
 
-    static JavaRDD<TableRow> read(SparkSession spark, InputFile file, TableColumns columns) {
-        Dataset<Row> table = load(spark, file);
-        String name = file.name();
+    /**
+     * Rows keyed by their file's index in {@code files} and their row index in it (Spark's
+     * {@code _metadata.row_index}: no pass of its own to number them, and the same keys however Spark
+     * splits the files).
+     */
+    /** @param name how messages name the input (the user's value: a file, a folder of parts, a glob) */
+    static JavaRDD<TableRow> read(SparkSession spark, List<InputFile> files, String name, TableColumns columns) {
+        Dataset<Row> table = load(spark, files, name);
         columns.requireIn(name, List.of(table.columns()));
         requireType(table, name, "data.text-column", columns.text(), false);
         if (columns.labelled()) {
             requireType(table, name, "data.label-column", columns.label(), true);
         }
+        Map<String, Integer> indexOf = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            indexOf.put(files.get(i).path().toUri().getPath(), i);
+            names.add(files.size() == 1 ? name : files.get(i).name());
+        }
         Column label = columns.labelled() ? column(columns.label()) : functions.lit(null);
-        return table.select(column(columns.text()), label).javaRDD().zipWithIndex().map(numbered -> {
-            Row row = numbered._1();
-            long number = numbered._2();
+        return table.select(column(columns.text()), label, functions.col("_metadata.file_path"),
+                functions.col("_metadata.row_index")).javaRDD().map(row -> {
+            Integer file = indexOf.get(java.net.URI.create(row.getString(2)).getPath()); // file_path is percent-encoded
+            if (file == null) {
+                throw new IllegalStateException("Spark read a file that was not listed: " + row.getString(2));
+            }
+            long number = row.getLong(3);
+            long key = ((long) file << TableSplit.FILE_SHIFT) | number;
             String text = row.isNullAt(0) ? "" : row.getString(0);
             if (!columns.labelled()) {
-                return new TableRow(number, text, null, false);
+                return new TableRow(key, text, null, false);
             }
             if (row.isNullAt(1)) {
-                throw columns.noLabel(name, "row " + (number + 1));
+                throw columns.noLabel(names.get(file), "row " + (number + 1));
             }
-            return new TableRow(number, text, LabelText.of(row.get(1)), false);
+            return new TableRow(key, text, LabelText.of(row.get(1)), false);
         });
     }
 
-    private static Dataset<Row> load(SparkSession spark, InputFile file) {
+    private static Dataset<Row> load(SparkSession spark, List<InputFile> files, String name) {
+        String[] paths = files.stream().map(f -> InputPaths.literalPattern(f.path())).toArray(String[]::new);
         try {
-            return spark.read().parquet(InputPaths.literalPattern(file.path()));
+            return spark.read().parquet(paths);
         } catch (Exception e) { // AnalysisException is checked in Scala's eyes only
             String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw JobException.input(file.name() + ": not a readable parquet file: " + OneLine.of(why), e);
+            throw JobException.input(name + ": not a readable parquet file: " + OneLine.of(why), e);
         }
     }
 

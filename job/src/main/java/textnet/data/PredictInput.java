@@ -51,8 +51,8 @@ public final class PredictInput {
         if (format == null) {
             throw JobException.input(KEY + " " + input + ": " + EXPECTED);
         }
-        InputFile file = TableFile.require(spark, KEY, value, format, new TableColumns(data.textColumn(), null), EXPECTED);
-        return TextTableReader.unlabelled(spark, format, file, data.textColumn());
+        List<InputFile> files = TableFile.require(spark, KEY, value, format, new TableColumns(data.textColumn(), null), EXPECTED);
+        return TextTableReader.unlabelled(spark, format, files, data.textColumn());
     }
 
     /** A folder of .txt files or one .txt file; each file is one document, read whole by a task. */

@@ -4,12 +4,14 @@ import org.apache.spark.sql.SparkSession;
 import textnet.JobException;
 import textnet.config.DataConfig;
 
+import java.util.List;
+
 /**
- * The table formats' two inputs, {@code data.train} and {@code data.test}, checked on the driver
- * ({@link TableFile}). A key left unset is a config error (exit 2): it is checked here, where the
+ * The table formats' two inputs, {@code data.train} and {@code data.test} (each a file, a folder of
+ * part files or a glob), listed and checked on the driver ({@link TableFile}). A key left unset is a config error (exit 2): it is checked here, where the
  * format is known, because the config validator also sees configs without data (Spark ML, saved models).
  */
-record SplitFiles(InputFile train, InputFile test) {
+record SplitFiles(List<InputFile> train, List<InputFile> test, String trainValue, String testValue) {
 
     static SplitFiles of(SparkSession spark, DataConfig config, TableColumns columns) {
         String hint = "the " + config.format() + " format reads its splits from data.train and data.test";
@@ -17,7 +19,8 @@ record SplitFiles(InputFile train, InputFile test) {
         requireSet(key(Split.TEST), config.test(), hint);
         return new SplitFiles(
                 TableFile.require(spark, key(Split.TRAIN), config.train(), config.format(), columns, hint),
-                TableFile.require(spark, key(Split.TEST), config.test(), config.format(), columns, hint));
+                TableFile.require(spark, key(Split.TEST), config.test(), config.format(), columns, hint),
+                config.train(), config.test());
     }
 
     private static void requireSet(String key, String value, String hint) {
@@ -30,7 +33,13 @@ record SplitFiles(InputFile train, InputFile test) {
         return "data." + split.folder();
     }
 
-    InputFile file(Split split) {
+    /** How the user named a split's input. */
+    String value(Split split) {
+        return split == Split.TRAIN ? trainValue : testValue;
+    }
+
+    /** The files of a split, sorted by path. */
+    List<InputFile> files(Split split) {
         return split == Split.TRAIN ? train : test;
     }
 }

@@ -1,42 +1,128 @@
 package textnet.data;
 
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import textnet.JobException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * A table file named by {@code data.train}, {@code data.test} or predict's {@code --input}, checked on
- * the driver before any task reads it: it exists and is a regular file (a FIFO or device is refused
- * rather than read forever), it is not empty, its first bytes are UTF-8 text ({@link TextEncoding}),
- * and the columns asked for are there: a CSV's header, the keys of the JSON objects in its first
- * {@value TextEncoding#HEAD_BYTES} bytes (a key that first appears later is missed: rare, as JSON
- * Lines files repeat their keys), a Parquet schema (checked by {@link ParquetRows}).
+ * What {@code data.train}, {@code data.test} or predict's {@code --input} name: one file, a folder of
+ * part files (what Spark writes), or a glob, resolved and checked on the driver before any task reads
+ * them. A path that exists is taken literally (see {@link InputPaths}); only a value that names nothing
+ * is tried as a glob ({@code *?[]{}}). Files whose names start with '.' or '_' ({@code _SUCCESS},
+ * checksums) are skipped, as Spark skips them; a folder's or glob's empty files are skipped too.
+ *
+ * <p>Each file is a regular file (a FIFO or device is refused rather than read forever); the first
+ * one's first bytes must be UTF-8 text ({@link TextEncoding}) and hold the columns asked for: a CSV's
+ * header, the keys of the JSON objects in its first {@value TextEncoding#HEAD_BYTES} bytes (a key that
+ * first appears later is missed: rare, as JSON Lines files repeat their keys), a Parquet schema
+ * (checked by {@link ParquetRows}).
  */
 final class TableFile {
+
+    private static final String GLOB_CHARACTERS = "*?[]{}";
 
     private TableFile() {
     }
 
-    /** @param hint what the user can do about a missing file, appended to the message */
-    static InputFile require(SparkSession spark, String key, String value, String format, TableColumns columns,
-                             String hint) {
-        FileStatus status = InputPaths.require(spark, key, value, hint);
-        InputFile file = InputFile.of(status.getPath(), value, status.getLen());
-        if (!status.isDirectory() && status.getLen() == 0) {
+    /**
+     * The files to read, sorted by path.
+     *
+     * @param hint what the user can do about a missing path, appended to the message
+     */
+    static List<InputFile> require(SparkSession spark, String key, String value, String format, TableColumns columns,
+                                   String hint) {
+        List<InputFile> files = list(spark, key, value, hint);
+        if (files.isEmpty()) {
             throw noRows(key, value);
         }
-        if (format.equals("parquet")) {
-            return file; // binary, and Spark writes it as a folder of parts
+        if (!format.equals("parquet")) {
+            checkText(spark, key, files.get(0), format, columns);
         }
-        if (status.isDirectory()) {
-            throw JobException.input(key + ": " + value + " is a folder; the " + format + " format reads one file");
+        return files;
+    }
+
+    private static List<InputFile> list(SparkSession spark, String key, String value, String hint) {
+        if (value == null || value.isBlank()) {
+            throw JobException.input("config key '" + key + "' is not set; " + hint);
         }
+        Path literal = InputPaths.hadoopPath(value);
+        try {
+            FileSystem fs = InputPaths.fileSystem(spark, literal);
+            if (!fs.exists(literal) && value.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+                FileStatus[] matched = fs.globStatus(literal);
+                if (matched == null || matched.length == 0) {
+                    throw JobException.input(key + ": " + value + " matches no files; " + hint);
+                }
+                List<InputFile> files = new ArrayList<>();
+                for (FileStatus status : matched) {
+                    files.addAll(filesOf(fs, key, value, status, true));
+                }
+                files.sort(Comparator.comparing(InputFile::uri));
+                return files;
+            }
+            FileStatus status = InputPaths.require(spark, key, value, hint);
+            if (!status.isDirectory() && status.getLen() == 0) {
+                throw noRows(key, value);
+            }
+            return filesOf(fs, key, value, status, false);
+        } catch (IOException e) {
+            throw JobException.input(key + ": cannot read " + value + ": " + OneLine.of(e.getMessage()), e);
+        }
+    }
+
+    /** A file itself, or the files of a folder (not its sub-folders), sorted by name. */
+    private static List<InputFile> filesOf(FileSystem fs, String key, String value, FileStatus status, boolean matched)
+            throws IOException {
+        if (!status.isDirectory()) {
+            if (matched && (hidden(status.getPath().getName()) || status.getLen() == 0)) {
+                return List.of();
+            }
+            requireRegular(fs, key, status);
+            return List.of(InputFile.of(status.getPath(), matched ? value + ": " + status.getPath().getName() : value,
+                    status.getLen()));
+        }
+        List<InputFile> files = new ArrayList<>();
+        FileStatus[] entries = fs.listStatus(status.getPath());
+        Arrays.sort(entries, Comparator.comparing(e -> e.getPath().getName()));
+        for (FileStatus entry : entries) {
+            if (entry.isFile() && !hidden(entry.getPath().getName()) && entry.getLen() > 0) {
+                requireRegular(fs, key, entry);
+                files.add(InputFile.of(entry.getPath(), value + "/" + entry.getPath().getName(), entry.getLen()));
+            }
+        }
+        return files;
+    }
+
+    private static void requireRegular(FileSystem fs, String key, FileStatus status) throws IOException {
+        if (LocalFiles.isLocal(fs)) {
+            String odd = LocalFiles.oddKind(LocalFiles.of(status.getPath()));
+            if (odd != null) {
+                throw JobException.input(key + ": " + OneLine.name(status.getPath().toUri().getPath()) + " is " + odd
+                        + ", not a regular file");
+            }
+        }
+    }
+
+    /** Spark's and Hadoop's rule: names starting with '.' or '_' are not data. */
+    private static boolean hidden(String name) {
+        return name.startsWith(".") || name.startsWith("_");
+    }
+
+    /** The first bytes of a text table: UTF-8, with the columns asked for. */
+    private static void checkText(SparkSession spark, String key, InputFile file, String format, TableColumns columns) {
+        String value = file.name();
         byte[] head;
         try (InputStream in = DocumentBytes.openText(file, spark.sparkContext().hadoopConfiguration(), key)) {
             head = in.readNBytes(TextEncoding.HEAD_BYTES);
@@ -71,7 +157,6 @@ final class TableFile {
         } catch (IOException e) {
             throw DocumentBytes.unreadable(key, value, e);
         }
-        return file;
     }
 
     static JobException noRows(String key, String value) {

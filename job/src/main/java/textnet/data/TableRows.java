@@ -1,5 +1,6 @@
 package textnet.data;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -12,24 +13,49 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * The rows of a tsv, csv or jsonl file, read by one task from its first line to its last. That gives
- * every row its line and row number in the one pass (splitting a file between tasks needs a pass of
- * its own to count the lines of the earlier splits, and a .gz cannot be split anyway); the rows are
- * then tokenized where they are read. Several files are read by as many tasks.
+ * The rows of tsv, csv or jsonl files, read by as many tasks as the files have {@link TableSplit}s:
+ * a file from its first line to its last, or a large tsv or jsonl file of training rows a range of it
+ * per task. Every row comes out keyed by its file's index and its place in the file; tokenizing, the
+ * costly part, happens where the rows are read.
  */
 final class TableRows {
 
     private TableRows() {
     }
 
-    /** @param key the config key (or option) that named the file, for messages */
-    static JavaRDD<TableRow> read(JavaSparkContext sc, InputFile file, String key, String format, TableColumns columns) {
+    /**
+     * @param key the config key (or option) that named the files, for messages
+     * @param byRange whether a large uncompressed tsv or jsonl file may be read in ranges (training rows)
+     */
+    static JavaRDD<TableRow> read(JavaSparkContext sc, List<InputFile> files, String key, String format,
+                                  TableColumns columns, boolean byRange) {
         Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
-        return sc.parallelize(List.of(file), 1).mapPartitions(files -> {
-            InputFile f = files.next();
-            InputStream in = DocumentBytes.openText(f, hadoop.value().value(), key);
+        List<TableSplit> splits = TableSplit.of(files, byRange && !format.equals("csv"), sc.hadoopConfiguration());
+        return sc.parallelize(splits, Math.max(1, splits.size())).mapPartitions(it -> {
+            if (!it.hasNext()) {
+                return java.util.Collections.emptyIterator();
+            }
+            TableSplit split = it.next();
+            Configuration conf = hadoop.value().value();
+            InputStream in = split.whole() ? DocumentBytes.openText(split.file(), conf, key)
+                    : DocumentBytes.openAt(split.file(), conf, key, Math.max(0, split.start() - 1));
             TaskContext.get().addTaskCompletionListener((TaskCompletionListener) context -> closeQuietly(in));
-            return reader(in, key, f.name(), format, columns);
+            LineReader lines = split.whole() ? new LineReader(in, split.file().name())
+                    : LineReader.ofSplit(in, split.file().name(), split.start(), split.end(),
+                    offset -> TableSplit.linesBefore(split.file(), conf, key, offset));
+            TableRowReader rows = reader(lines, key, split.file().name(), format, columns);
+            return new java.util.Iterator<TableRow>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public TableRow next() {
+                    TableRow r = rows.next();
+                    return new TableRow(split.keyOf(r.key()), r.text(), r.utf8(), r.label(), r.repaired());
+                }
+            };
         });
     }
 
@@ -42,9 +68,8 @@ final class TableRows {
         }
     }
 
-    /** The rows of a stream in one of the line-based formats (tsv, csv, jsonl). */
-    static TableRowReader reader(InputStream in, String key, String file, String format, TableColumns columns) {
-        LineReader lines = new LineReader(in, file);
+    /** The rows of the lines of one of the line-based formats (tsv, csv, jsonl). */
+    static TableRowReader reader(LineReader lines, String key, String file, String format, TableColumns columns) {
         return switch (format) {
             case "tsv" -> new TsvRows(lines, key, file, columns.labelled());
             case "jsonl" -> new JsonlRows(lines, key, file, columns);

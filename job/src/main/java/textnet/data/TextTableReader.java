@@ -35,7 +35,7 @@ final class TextTableReader {
         return new Corpus(spark, docs, List.of(), counts -> {
             for (Split split : Split.values()) {
                 if (counts.total(split) == 0) {
-                    throw TableFile.noRows(SplitFiles.key(split), files.file(split).name());
+                    throw TableFile.noRows(SplitFiles.key(split), split == Split.TRAIN ? config.train() : config.test());
                 }
             }
             LabelChecks.require(counts, config.format().equals("tsv") ? "the tsv labels (the text before the first tab)"
@@ -44,23 +44,30 @@ final class TextTableReader {
         });
     }
 
-    /** Unlabelled rows (id, text) of a table, for predict, with the same checks as training's. */
-    static Dataset<Row> unlabelled(SparkSession spark, String format, InputFile file, String textColumn) {
-        JavaRDD<Row> rows = rows(spark, format, file, "--input", new TableColumns(textColumn, null))
-                .map(r -> RowFactory.create(Long.toString(r.number()), r.text()));
+    /**
+     * Unlabelled rows (id, text) of a table, for predict, with the same checks as training's: id = the
+     * row's number in its file (from 0), prefixed by the file's index when the input is several files.
+     */
+    static Dataset<Row> unlabelled(SparkSession spark, String format, List<InputFile> files, String textColumn) {
+        boolean one = files.size() == 1;
+        JavaRDD<Row> rows = rows(spark, format, files, "--input", files.get(0).name(), new TableColumns(textColumn, null), false)
+                .map(r -> RowFactory.create(one ? Long.toString(r.key()) : TableSplit.idOf(r.key()), r.textString()));
         return spark.createDataFrame(rows, PredictInput.SCHEMA);
     }
 
+    /** A split's documents: id = the file's index and the row's place in it ({@link TableSplit#idOf}). */
     private static JavaRDD<LabelledDoc> split(SparkSession spark, String format, SplitFiles files, Split split,
                                               TableColumns columns) {
-        return rows(spark, format, files.file(split), SplitFiles.key(split), columns)
-                .map(r -> new LabelledDoc(split, r.number(), Long.toString(r.number()), r.text(), r.label(), r.repaired()));
+        return rows(spark, format, files.files(split), SplitFiles.key(split), files.value(split), columns, true)
+                .map(r -> r.utf8() != null
+                        ? LabelledDoc.ofUtf8(split, r.key(), TableSplit.idOf(r.key()), r.utf8(), r.label(), r.repaired())
+                        : new LabelledDoc(split, r.key(), TableSplit.idOf(r.key()), r.text(), r.label(), r.repaired()));
     }
 
-    private static JavaRDD<TableRow> rows(SparkSession spark, String format, InputFile file, String key,
-                                          TableColumns columns) {
-        return format.equals("parquet") ? ParquetRows.read(spark, file, columns)
-                : TableRows.read(JavaSparkContext.fromSparkContext(spark.sparkContext()), file, key, format, columns);
+    private static JavaRDD<TableRow> rows(SparkSession spark, String format, List<InputFile> files, String key,
+                                          String name, TableColumns columns, boolean byRange) {
+        return format.equals("parquet") ? ParquetRows.read(spark, files, name, columns)
+                : TableRows.read(JavaSparkContext.fromSparkContext(spark.sparkContext()), files, key, format, columns, byRange);
     }
 
     /** One note per file (once when data.train and data.test are the same file). */
@@ -69,7 +76,7 @@ final class TextTableReader {
         for (Split split : Split.values()) {
             long repaired = counts.repaired(split);
             if (repaired > 0) {
-                notes.add(files.file(split).name() + ": " + repaired + (repaired == 1 ? " row was" : " rows were")
+                notes.add(files.value(split) + ": " + repaired + (repaired == 1 ? " row was" : " rows were")
                         + " not valid UTF-8; their malformed bytes were replaced with U+FFFD");
             }
         }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static textnet.cli.CliChecks.fails;
 
 /**
@@ -75,13 +76,23 @@ class BadTableFileTest {
     }
 
     @Test
-    void folderIsNotATextTable() throws IOException {
-        Path good = good();
+    void folderOfPartFilesIsOneTableAndAGlobNamesSeveral() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("parts.csv"));
-        Files.writeString(folder.resolve("part-0.csv"), "label,text\nyes,good\n");
+        Files.writeString(folder.resolve("part-0.csv"), "label,text\nyes,good great\nno,dull bad\n");
+        Files.writeString(folder.resolve("part-1.csv"), "label,text\nyes,great fun\nno,boring bad\n");
+        Files.writeString(folder.resolve("_SUCCESS"), "");
+        Files.writeString(folder.resolve(".part-0.csv.crc"), "not data");
+        Path test = Files.writeString(dir.resolve("test.csv"), "label,text\nyes,good\nno,bad\n");
+        CliRunner.Outcome o = CliChecks.succeeds(train("csv", folder, test));
+        assertTrue(o.err().contains("4 train / 0 validation / 2 test rows"), o.err());
+        List<String> glob = new ArrayList<>(List.of(train("csv", folder + "/part-*.csv", test)));
+        glob.add("--overwrite");
+        CliRunner.Outcome globbed = CliChecks.succeeds(glob.toArray(String[]::new));
+        assertTrue(globbed.err().contains("4 train / 0 validation / 2 test rows"), globbed.err());
         var before = CliChecks.snapshot(dir);
-        fails(3, List.of("data.train: " + folder + " is a folder; the csv format reads one file"),
-                train("csv", folder, good));
+        List<String> none = new ArrayList<>(List.of(train("csv", dir.resolve("nope-*.csv"), test)));
+        none.add("--overwrite");
+        fails(3, List.of("data.train: " + dir.resolve("nope-*.csv") + " matches no files"), none.toArray(String[]::new));
         CliChecks.unchanged(before, dir);
     }
 

@@ -61,7 +61,7 @@ class PredictInputTest {
 
     private String[] predict(Path model, Path input) {
         return new String[]{"predict", "--model", model.toString(), "--input", input.toString(),
-                "--output", dir.resolve("p.csv").toString()};
+                "--output", dir.resolve("p.csv").toString(), "--overwrite"};
     }
 
     @Test

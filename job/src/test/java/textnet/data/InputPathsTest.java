@@ -71,9 +71,12 @@ class InputPathsTest {
             for (String decoy : names.subList(1, names.size())) {
                 Files.writeString(dir.resolve(decoy), "decoy\tnot this file\n");
             }
-            InputFile checked = TableFile.require(spark, "data.train", file.toString(), "tsv", columns, "hint");
-            assertEquals(List.of(new TableRow(0, "the one", "yes", false)),
-                    TableRows.read(sc, checked, "data.train", "tsv", columns).collect(), names.get(0));
+            List<InputFile> checked = TableFile.require(spark, "data.train", file.toString(), "tsv", columns, "hint");
+            assertEquals(1, checked.size(), names.get(0));
+            List<TableRow> rows = TableRows.read(sc, checked, "data.train", "tsv", columns, true).collect();
+            assertEquals(1, rows.size(), names.get(0));
+            assertEquals("the one", rows.get(0).textString());
+            assertEquals("yes", rows.get(0).label());
         }
     }
 
@@ -84,15 +87,15 @@ class InputPathsTest {
         Files.writeString(tmp.resolve("train1 my:x.tsv"), "decoy\tx\n");
         Files.writeString(tmp.resolve("testa.tsv"), "decoy\tx\n");
         Corpus tsv = read(Configs.files("tsv", train, test));
-        assertEquals(List.of("0|one|yes", "1|two|no"), Fixtures.rows(tsv.train()));
-        assertEquals(List.of("0|three|no"), Fixtures.rows(tsv.test()));
+        assertEquals(List.of("0:0|one|yes", "0:8|two|no"), Fixtures.rows(tsv.train()));
+        assertEquals(List.of("0:0|three|no"), Fixtures.rows(tsv.test()));
         Path csv = Files.writeString(tmp.resolve("t[1]:x.csv"), "label,text\nyes,one\nno,two\n");
         Path jsonl = Files.writeString(tmp.resolve("t{a,b} 1.jsonl"), "{\"text\":\"three\",\"label\":\"no\"}\n");
         Files.writeString(tmp.resolve("t1:x.csv"), "label,text\ndecoy,x\n");
         Files.writeString(tmp.resolve("ta 1.jsonl"), "{\"text\":\"x\",\"label\":\"decoy\"}\n");
         Corpus mixed = read(Configs.files("csv", csv, csv));
-        assertEquals(List.of("0|one|yes", "1|two|no"), Fixtures.rows(mixed.test()));
-        assertEquals(List.of("0|three|no"), Fixtures.rows(read(Configs.files("jsonl", jsonl, jsonl)).test()));
+        assertEquals(List.of("0:0|one|yes", "0:1|two|no"), Fixtures.rows(mixed.test()));
+        assertEquals(List.of("0:0|three|no"), Fixtures.rows(read(Configs.files("jsonl", jsonl, jsonl)).test()));
     }
 
     /** Spark's Parquet source expands globs: the escaped pattern matches the folder itself only. */
@@ -105,7 +108,7 @@ class InputPathsTest {
         for (String decoy : new String[]{"p1a x.parquet", "p1b x.parquet"}) {
             spark.createDataFrame(List.of(RowFactory.create("x", "decoy")), schema).write().parquet(tmp.resolve(decoy).toString());
         }
-        assertEquals(List.of("0|one|yes"), Fixtures.rows(read(Configs.files("parquet", wanted, wanted)).train()));
+        assertEquals(List.of("0:0|one|yes"), Fixtures.rows(read(Configs.files("parquet", wanted, wanted)).train()));
     }
 
     @Test

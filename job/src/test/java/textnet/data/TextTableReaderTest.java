@@ -39,8 +39,8 @@ class TextTableReaderTest {
         Path train = write("train.tsv", "pos\tgood\tfun\tfilm\n\nneg\tbad\n\n");
         Path test = write("test.tsv", "neg\t\n");
         Corpus corpus = read(Configs.files("tsv", train, test));
-        assertEquals(List.of("0|good\tfun\tfilm|pos", "1|bad|neg"), rows(corpus.train()));
-        assertEquals(List.of("0||neg"), rows(corpus.test()));
+        assertEquals(List.of("0:0|good\tfun\tfilm|pos", "0:19|bad|neg"), rows(corpus.train()));
+        assertEquals(List.of("0:0||neg"), rows(corpus.test()));
     }
 
     @Test
@@ -54,7 +54,7 @@ class TextTableReaderTest {
     void csvHasAHeaderAndQuotedFieldsMaySpanLines() throws IOException {
         Path train = write("train.csv", "label,text\npos,\"line one\nline two, still\"\nneg,\"say \"\"hi\"\"\"\n1,\n");
         Corpus corpus = read(Configs.files("csv", train, train));
-        assertEquals(List.of("0|line one\nline two, still|pos", "1|say \"hi\"|neg", "2||1"), rows(corpus.train()));
+        assertEquals(List.of("0:0|line one\nline two, still|pos", "0:1|say \"hi\"|neg", "0:2||1"), rows(corpus.train()));
     }
 
     @Test
@@ -62,7 +62,7 @@ class TextTableReaderTest {
         Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n{\"text\": null, \"label\": 0}\n"
                 + "{\"label\": 1, \"extra\": true}\n");
         Corpus corpus = read(Configs.files("jsonl", train, train));
-        assertEquals(List.of("0|a|1", "1||0", "2||1"), rows(corpus.train()));
+        assertEquals(List.of("0:0|a|1", "0:26||0", "0:53||1"), rows(corpus.train()));
     }
 
     /** 1, 1.0 and "1" are one class; a float column's 0.0 and 1.0 are "0" and "1", as an integer column's. */
@@ -71,13 +71,13 @@ class TextTableReaderTest {
         Path train = write("train.jsonl", "{\"text\": \"a\", \"label\": 1}\n{\"text\": \"b\", \"label\": 1.0}\n"
                 + "{\"text\": \"c\", \"label\": \"1\"}\n{\"text\": \"d\", \"label\": 2.50}\n"
                 + "{\"text\": \"e\", \"label\": true, \"extra\": {\"label\": 9}}\n");
-        assertEquals(List.of("0|a|1", "1|b|1", "2|c|1", "3|d|2.5", "4|e|true"), rows(read(Configs.files("jsonl", train, train)).train()));
+        assertEquals(List.of("0:0|a|1", "0:26|b|1", "0:54|c|1", "0:82|d|2.5", "0:111|e|true"), rows(read(Configs.files("jsonl", train, train)).train()));
         SparkSession spark = SparkTestSupport.spark();
         StructType schema = new StructType().add("text", DataTypes.StringType).add("label", DataTypes.DoubleType);
         String path = tmp.resolve("doubles.parquet").toString();
         spark.createDataFrame(List.of(RowFactory.create("x", 0.0), RowFactory.create("y", 1.0), RowFactory.create("z", 0.25)),
                 schema).coalesce(1).write().parquet(path);
-        assertEquals(List.of("0|x|0", "1|y|1", "2|z|0.25"), rows(read(Configs.files("parquet", path, path)).train()));
+        assertEquals(List.of("0:0|x|0", "0:1|y|1", "0:2|z|0.25"), rows(read(Configs.files("parquet", path, path)).train()));
     }
 
     /** Hadoop's codecs by the file's name, as Spark's readers did. */
@@ -87,16 +87,16 @@ class TextTableReaderTest {
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write("pos\tgood\nneg\tbad\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        assertEquals(List.of("0|good|pos", "1|bad|neg"), rows(read(Configs.files("tsv", gz, gz)).train()));
+        assertEquals(List.of("0:0|good|pos", "0:9|bad|neg"), rows(read(Configs.files("tsv", gz, gz)).train()));
     }
 
     /** Excel writes one; it must not become part of the first column's name or the first label. */
     @Test
     void utf8ByteOrderMarkIsSkipped() throws IOException {
         Path csv = write("bom.csv", "\uFEFFlabel,text\npos,good\n");
-        assertEquals(List.of("0|good|pos"), rows(read(Configs.files("csv", csv, csv)).train()));
+        assertEquals(List.of("0:0|good|pos"), rows(read(Configs.files("csv", csv, csv)).train()));
         Path tsv = write("bom.tsv", "\uFEFFpos\tgood\n");
-        assertEquals(List.of("0|good|pos"), rows(read(Configs.files("tsv", tsv, tsv)).train()));
+        assertEquals(List.of("0:0|good|pos"), rows(read(Configs.files("tsv", tsv, tsv)).train()));
     }
 
     @Test
@@ -105,7 +105,7 @@ class TextTableReaderTest {
                 'p', 'o', 's', ',', (byte) 0xC3, (byte) 0xA9, '\n', 'n', 'e', 'g', ',', 'x', (byte) 0xFF, '\n'});
         Path test = write("test.csv", "label,text\npos,fine\n");
         Corpus corpus = read(Configs.files("csv", train, test));
-        assertEquals(List.of("0|\u00e9|pos", "1|x\uFFFD|neg"), rows(corpus.train()));
+        assertEquals(List.of("0:0|\u00e9|pos", "0:1|x\uFFFD|neg"), rows(corpus.train()));
         assertEquals(List.of(train + ": 1 row was not valid UTF-8; their malformed bytes were replaced with U+FFFD"),
                 corpus.countedAndChecked());
     }
@@ -118,7 +118,7 @@ class TextTableReaderTest {
         spark.createDataFrame(List.of(RowFactory.create("first", 3), RowFactory.create("second", 7)), schema)
                 .coalesce(1).write().parquet(path);
         Corpus corpus = read(Configs.columns("parquet", path, path, "body", "y"));
-        assertEquals(List.of("0|first|3", "1|second|7"), rows(corpus.test()));
+        assertEquals(List.of("0:0|first|3", "0:1|second|7"), rows(corpus.test()));
     }
 
     @Test
