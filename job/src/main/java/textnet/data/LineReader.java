@@ -53,7 +53,7 @@ final class LineReader {
         this.position = position;
         this.end = end;
         this.linesBefore = linesBefore;
-        this.number = position == 0 ? 0 : -1;
+        this.number = linesBefore == null || position == 0 && end == Long.MAX_VALUE ? 0 : -1;
     }
 
     /**
@@ -64,7 +64,9 @@ final class LineReader {
     static LineReader ofSplit(InputStream in, String file, long start, long end, LinesBefore linesBefore)
             throws IOException {
         if (start == 0) {
-            return new LineReader(in, file, 0, end, linesBefore);
+            LineReader reader = new LineReader(in, file, 0, end, linesBefore);
+            reader.number = 0;
+            return reader;
         }
         LineReader reader = new LineReader(in, file, start - 1, end, linesBefore);
         int previous = reader.read();
