@@ -4,7 +4,6 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import scala.Tuple2;
 import textnet.JobException;
 import textnet.config.JobConfig;
 import textnet.config.VectorizerConfig;
@@ -70,21 +69,23 @@ public record VectorizedCorpus(
         int blockRows = config.train().blockRows();
         int[] blocksOf = new int[partitions];
         for (int p = 0; p < partitions; p++) {
-            blocksOf[p] = RowKey.blocksFor(counts.rowsPerPartition()[p], blockRows);
+            blocksOf[p] = BlockKey.blocksFor(counts.rowsPerPartition()[p], blockRows);
         }
         Broadcast<List<String>> columns = sc.broadcast(vocabulary.tokens());
         LabelIndex labels = vectorizer.labels();
-        JavaPairRDD<RowKey, MultiHotRow> rows = docs.mapPartitionsToPair(it -> {
+        JavaPairRDD<BlockKey, RowChunk> rows = docs.mapPartitionsToPair(it -> {
             ColumnLookup lookup = new ColumnLookup(vectorizerConfig, columns.value());
-            List<Tuple2<RowKey, MultiHotRow>> out = new ArrayList<>();
-            while (it.hasNext()) {
+            return new RowChunk.Chunker(sink -> {
+                if (!it.hasNext()) {
+                    return false;
+                }
                 LabelledDoc d = it.next();
                 Role role = roleOf.of(d);
                 int partition = partitionOf.applyAsInt(d);
-                out.add(new Tuple2<>(RowKey.of(partition, blocksOf[partition], d.id()),
-                        new MultiHotRow(labels.indexOf(d.label(), role.label()), lookup.columnsOf(d))));
-            }
-            return out.iterator();
+                sink.add(new BlockKey(partition, BlockKey.blockOf(d.id(), blocksOf[partition])), d.id(),
+                        labels.indexOf(d.label(), role.label()), lookup.columnsOf(d));
+                return true;
+            });
         });
         JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, partitions, blockRows, "multi-hot rows");
         long[] sizes = blocks.mapPartitionsWithIndex((p, it) -> {

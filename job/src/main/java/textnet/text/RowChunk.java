@@ -1,0 +1,215 @@
+package textnet.text;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import scala.Tuple2;
+
+/**
+ * Up to {@value #ROWS} rows on their way to one block, with their document ids: what the shuffle that
+ * deals rows moves. A few large arrays per chunk rather than an object per row, so serializing them
+ * costs a few bulk copies, not the per-object work Java serialization does for every row.
+ */
+final class RowChunk implements Serializable {
+
+    static final int ROWS = 4096;
+
+    private final String[] ids;
+    private final int[] labels;
+    private final int[] offsets;
+    private final int[] indices;
+
+    private RowChunk(String[] ids, int[] labels, int[] offsets, int[] indices) {
+        this.ids = ids;
+        this.labels = labels;
+        this.offsets = offsets;
+        this.indices = indices;
+    }
+
+    int size() {
+        return ids.length;
+    }
+
+    /** Collects one block's rows of a task until the chunk is full. */
+    static final class Builder {
+        private final List<String> ids = new ArrayList<>();
+        private int[] labels = new int[64];
+        private int[] offsets = new int[65];
+        private int[] indices = new int[1024];
+
+        void add(String id, int label, int[] columns) {
+            int n = ids.size();
+            if (n == labels.length) {
+                labels = Arrays.copyOf(labels, n * 2);
+                offsets = Arrays.copyOf(offsets, n * 2 + 1);
+            }
+            int at = offsets[n];
+            if (at + columns.length > indices.length) {
+                indices = Arrays.copyOf(indices, Math.max(indices.length * 2, at + columns.length));
+            }
+            System.arraycopy(columns, 0, indices, at, columns.length);
+            ids.add(id);
+            labels[n] = label;
+            offsets[n + 1] = at + columns.length;
+        }
+
+        boolean isFull() {
+            return ids.size() >= ROWS;
+        }
+
+        boolean isEmpty() {
+            return ids.isEmpty();
+        }
+
+        /** The rows so far as a chunk; the builder starts over. */
+        RowChunk take() {
+            int n = ids.size();
+            RowChunk chunk = new RowChunk(ids.toArray(String[]::new), Arrays.copyOf(labels, n),
+                    Arrays.copyOf(offsets, n + 1), Arrays.copyOf(indices, offsets[n]));
+            ids.clear();
+            return chunk;
+        }
+    }
+
+    /**
+     * One task's rows as chunks keyed by their block: rows are added as the task makes them and a full
+     * chunk leaves at once, so a task holds at most one chunk per block it writes to.
+     */
+    static final class Chunker implements Iterator<Tuple2<BlockKey, RowChunk>> {
+        /** Where a document's row goes, and the row. */
+        interface Source {
+            /** @return false when there are no more rows */
+            boolean next(Sink sink);
+        }
+
+        interface Sink {
+            void add(BlockKey key, String id, int label, int[] columns);
+        }
+
+        private final Source source;
+        private final Map<BlockKey, Builder> open = new TreeMap<>((a, b) -> a.partition() != b.partition()
+                ? Integer.compare(a.partition(), b.partition()) : Integer.compare(a.block(), b.block()));
+        private Tuple2<BlockKey, RowChunk> ready;
+        private boolean sourceDone;
+
+        Chunker(Source source) {
+            this.source = source;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ready == null) {
+                if (!sourceDone) {
+                    sourceDone = !source.next((key, id, label, columns) -> {
+                        Builder b = open.computeIfAbsent(key, k -> new Builder());
+                        b.add(id, label, columns);
+                        if (b.isFull()) {
+                            ready = new Tuple2<>(key, b.take());
+                        }
+                    });
+                    continue;
+                }
+                Map.Entry<BlockKey, Builder> rest = null;
+                for (Map.Entry<BlockKey, Builder> e : open.entrySet()) {
+                    if (!e.getValue().isEmpty()) {
+                        rest = e;
+                        break;
+                    }
+                }
+                if (rest == null) {
+                    return false;
+                }
+                ready = new Tuple2<>(rest.getKey(), rest.getValue().take());
+            }
+            return true;
+        }
+
+        @Override
+        public Tuple2<BlockKey, RowChunk> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Tuple2<BlockKey, RowChunk> r = ready;
+            ready = null;
+            return r;
+        }
+    }
+
+    /**
+     * A partition's chunks, sorted by block, as blocks: each block's rows sorted by document id and
+     * cut at {@code blockRows} (a block a hash made slightly too large becomes two). A partition
+     * without rows is one empty block, so every replica answers its epoch.
+     */
+    static final class Blocks implements Iterator<MultiHotBlock> {
+        private final Iterator<Tuple2<BlockKey, RowChunk>> sorted;
+        private final int blockRows;
+        private Tuple2<BlockKey, RowChunk> pending;
+        private final List<MultiHotBlock> cut = new ArrayList<>();
+        private boolean any;
+
+        Blocks(Iterator<Tuple2<BlockKey, RowChunk>> sorted, int blockRows) {
+            this.sorted = sorted;
+            this.blockRows = blockRows;
+            this.pending = sorted.hasNext() ? sorted.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !cut.isEmpty() || pending != null || !any;
+        }
+
+        @Override
+        public MultiHotBlock next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            any = true;
+            if (cut.isEmpty()) {
+                cut.addAll(nextBlock());
+            }
+            return cut.remove(0);
+        }
+
+        /** The chunks of the next block, their rows sorted by id, in blocks of at most blockRows. */
+        private List<MultiHotBlock> nextBlock() {
+            List<RowChunk> chunks = new ArrayList<>();
+            int block = pending == null ? 0 : pending._1().block();
+            while (pending != null && pending._1().block() == block) {
+                chunks.add(pending._2());
+                pending = sorted.hasNext() ? sorted.next() : null;
+            }
+            int total = chunks.stream().mapToInt(RowChunk::size).sum();
+            long[] order = new long[total]; // chunk in the high half, row in the low half
+            String[] ids = new String[total];
+            int at = 0;
+            for (int c = 0; c < chunks.size(); c++) {
+                for (int r = 0; r < chunks.get(c).size(); r++) {
+                    ids[at] = chunks.get(c).ids[r];
+                    order[at++] = ((long) c << 32) | r;
+                }
+            }
+            Integer[] byId = new Integer[total];
+            Arrays.setAll(byId, i -> i);
+            Arrays.sort(byId, (a, b) -> ids[a].compareTo(ids[b]));
+            List<MultiHotBlock> blocks = new ArrayList<>();
+            for (int from = 0; from < total || blocks.isEmpty(); from += blockRows) {
+                int to = Math.min(total, from + blockRows);
+                List<MultiHotRow> rows = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    long where = order[byId[i]];
+                    RowChunk chunk = chunks.get((int) (where >>> 32));
+                    int r = (int) where;
+                    rows.add(new MultiHotRow(chunk.labels[r],
+                            Arrays.copyOfRange(chunk.indices, chunk.offsets[r], chunk.offsets[r + 1])));
+                }
+                blocks.add(MultiHotBlock.of(rows.iterator()));
+            }
+            return blocks;
+        }
+    }
+}
