@@ -15,7 +15,6 @@ import textnet.data.Corpus;
 import textnet.data.CorpusReaders;
 import textnet.data.PredictInput;
 import textnet.eval.Evaluator;
-import textnet.eval.Predictions;
 import textnet.eval.TestMetrics;
 import textnet.io.ModelFiles;
 import textnet.io.OutputPlace;
@@ -32,14 +31,12 @@ import textnet.train.NativeThreads;
 import scala.Tuple2;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The work behind {@code predict} and {@code evaluate}: a saved model applied with Spark. */
@@ -65,15 +62,15 @@ final class Predictor {
             try (Scratch scratch = Scratch.create(systemTemp(), "textnet-predict", me)) {
                 return JobProcess.within("predict", scratch, scratch.root().resolve(TrainCommand.LOG_FILE), () -> {
                     scratch.notes().forEach(n -> Console.info("note: " + n));
-                    predict(model, input, null, Format.CSV, master, scratch);
+                    predict(model, input, null, PredictionsOutput.Format.CSV, master, scratch);
                     return 0;
                 });
             }
         }
         List<OutputPlace.Kept> kept = List.of(new OutputPlace.Kept("--input", input, false),
                 new OutputPlace.Kept("the model (--model)", modelDir, false), OutputPlace.currentDirectory());
-        Format format = Format.of(output);
-        OwnedFolder.Kind folder = format == Format.PARQUET ? OwnedFolder.Kind.PREDICTIONS : null;
+        PredictionsOutput.Format format = PredictionsOutput.Format.of(output);
+        OwnedFolder.Kind folder = format == PredictionsOutput.Format.PARQUET ? OwnedFolder.Kind.PREDICTIONS : null;
         try (StagedOutput staged = StagedOutput.create(output, overwrite, folder, kept, me)) {
             return JobProcess.within("predict", staged.scratch(), staged.scratch().root().resolve(TrainCommand.LOG_FILE), () -> {
                 staged.scratch().notes().forEach(n -> Console.info("note: " + n));
@@ -85,36 +82,20 @@ final class Predictor {
         }
     }
 
-    /** {@code predict --output}'s formats, by the output's name: .parquet, .jsonl, or CSV. */
-    private enum Format {
-        CSV, JSONL, PARQUET;
-
-        static Format of(Path output) {
-            String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.endsWith(".parquet") ? PARQUET : name.endsWith(".jsonl") ? JSONL : CSV;
-        }
-    }
-
     /** Scores every document of {@code input}; writes them to {@code file} in {@code format}, or to stdout when null. */
-    private static long predict(TrainedModel model, Path input, Path file, Format format, String master, Scratch scratch)
-            throws IOException {
+    private static long predict(TrainedModel model, Path input, Path file, PredictionsOutput.Format format, String master,
+                                Scratch scratch) throws IOException {
         SparkSession spark = SparkSessions.create(master, "textnet predict", false, scratch);
         Dataset<Row> docs = PredictInput.read(spark, input, model.config().data());
-        List<Tuple2<String, float[]>> scored = score(model.vectorizer().transformUnlabelled(docs), model.spec(),
-                model.parameters()).collect();
-        List<String> classes = model.vectorizer().labels().labels();
-        int units = model.spec().outputUnits();
+        JavaRDD<Tuple2<String, float[]>> scored = score(model.vectorizer().transformUnlabelled(docs), model.spec(),
+                model.parameters());
+        PredictionsOutput output = new PredictionsOutput(model.vectorizer().labels().labels(), model.spec().outputUnits());
         if (file == null) {
-            PrintStream out = System.out;
-            out.print(text(scored, classes, units, false));
-            out.flush();
-            Console.info("predicted " + scored.size() + " documents");
-        } else if (format == Format.PARQUET) {
-            PredictionsParquet.write(spark, scored, classes, units, file);
-        } else {
-            Files.writeString(file, text(scored, classes, units, format == Format.JSONL), StandardCharsets.UTF_8);
+            long count = output.print(scored, System.out);
+            Console.info("predicted " + count + " documents");
+            return count;
         }
-        return scored.size();
+        return output.write(spark, scored, format, file, scratch.root().resolve("parts"));
     }
 
     /** Prints the metrics report; the metrics as JSON go to {@code output}, or after the report on stdout. */
@@ -189,68 +170,45 @@ final class Predictor {
         return features.mapPartitions((Iterator<Tuple2<String, int[]>> rows) -> {
             NativeThreads.useOnePerTask();
             Network network = new Network(spec, DataType.FLOAT);
-            List<Tuple2<String, float[]>> out = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            List<int[]> indices = new ArrayList<>();
-            while (rows.hasNext() || !ids.isEmpty()) {
-                if (rows.hasNext()) {
-                    Tuple2<String, int[]> r = rows.next();
-                    ids.add(r._1());
-                    indices.add(r._2());
-                }
-                if (ids.size() == BATCH || (!rows.hasNext() && !ids.isEmpty())) {
+            // a batch at a time: the task holds one batch of documents, not its partition
+            return new Iterator<Tuple2<String, float[]>>() {
+                private final List<Tuple2<String, float[]>> batch = new ArrayList<>();
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    if (next < batch.size()) {
+                        return true;
+                    }
+                    batch.clear();
+                    next = 0;
+                    List<String> ids = new ArrayList<>();
+                    List<int[]> indices = new ArrayList<>();
+                    while (rows.hasNext() && ids.size() < BATCH) {
+                        Tuple2<String, int[]> r = rows.next();
+                        ids.add(r._1());
+                        indices.add(r._2());
+                    }
+                    if (ids.isEmpty()) {
+                        return false;
+                    }
                     float[] probs = network.predict(parameters, MultiHotBatch.unlabelled(indices));
                     for (int i = 0; i < ids.size(); i++) {
                         float[] p = new float[units];
                         System.arraycopy(probs, i * units, p, 0, units);
-                        out.add(new Tuple2<>(ids.get(i), p));
+                        batch.add(new Tuple2<>(ids.get(i), p));
                     }
-                    ids.clear();
-                    indices.clear();
+                    return true;
                 }
-            }
-            return out.iterator();
+
+                @Override
+                public Tuple2<String, float[]> next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return batch.get(next++);
+                }
+            };
         });
-    }
-
-    /** The predictions as CSV (a header, then id, label, p_CLASS...) or JSONL ({"id", "label", "probabilities"}). */
-    private static String text(List<Tuple2<String, float[]>> scored, List<String> classes, int units, boolean jsonl)
-            throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        StringBuilder sb = new StringBuilder();
-        if (!jsonl) {
-            sb.append("id,label");
-            for (String c : classes) {
-                sb.append(",p_").append(csv(c));
-            }
-            sb.append('\n');
-        }
-        for (Tuple2<String, float[]> row : scored) {
-            Predictions p = new Predictions(units, row._2(), new int[1]);
-            double[] probs = p.classProbabilities(0);
-            String label = classes.get(p.predictedClass(0));
-            if (jsonl) {
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("id", row._1());
-                m.put("label", label);
-                Map<String, Double> pm = new java.util.LinkedHashMap<>();
-                for (int k = 0; k < classes.size(); k++) {
-                    pm.put(classes.get(k), probs[k]);
-                }
-                m.put("probabilities", pm);
-                sb.append(json.writeValueAsString(m)).append('\n');
-            } else {
-                sb.append(csv(row._1())).append(',').append(csv(label));
-                for (double v : probs) {
-                    sb.append(String.format(Locale.ROOT, ",%.6f", v));
-                }
-                sb.append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
