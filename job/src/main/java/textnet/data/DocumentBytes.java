@@ -24,7 +24,7 @@ final class DocumentBytes {
     /** Opens an archive for streaming; a file that cannot be opened is an input error naming it. */
     static java.io.DataInputStream open(PortableDataStream archive, String name) {
         try {
-            return archive.open();
+            return new java.io.DataInputStream(ReadProgress.counted(archive.open()));
         } catch (Exception e) {
             throw JobException.input("data.path: cannot read " + name + ": " + why(e), e);
         }
@@ -34,7 +34,7 @@ final class DocumentBytes {
     static java.io.InputStream open(org.apache.hadoop.fs.Path path, org.apache.hadoop.conf.Configuration conf,
                                     String name) {
         try {
-            return path.getFileSystem(conf).open(path);
+            return ReadProgress.counted(path.getFileSystem(conf).open(path));
         } catch (Exception e) {
             throw JobException.input("data.path: cannot read " + name + ": " + why(e), e);
         }

@@ -4,6 +4,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import textnet.JobException;
 import textnet.config.JobConfig;
 import textnet.data.Corpus;
@@ -34,6 +35,11 @@ public record VectorizedCorpus(
     }
 
     public static VectorizedCorpus of(Corpus corpus, JobConfig config) {
+        return of(corpus, config, null);
+    }
+
+    /** @param documentsDone counts the documents tokenized so far, for the console's progress line (null: not counted) */
+    public static VectorizedCorpus of(Corpus corpus, JobConfig config, LongAccumulator documentsDone) {
         List<String> notes = new ArrayList<>(corpus.notes());
         JavaRDD<LabelledDoc> docs = corpus.dealtInto(config.train().partitions()).documents();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(docs.context());
@@ -45,7 +51,7 @@ public record VectorizedCorpus(
 
         Tokenizer tokenizer = new Tokenizer(config.vectorizer());
         JavaRDD<TokenizedPartition> tokenized = docs
-                .mapPartitions(it -> List.of(TokenizedPartition.of(it, tokenizer, roleOf)).iterator(), true)
+                .mapPartitions(it -> List.of(TokenizedPartition.of(Counting.iterator(it, documentsDone), tokenizer, roleOf)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Vocabulary vocabulary = Vocabulary.mostFrequent(tokenized.map(TokenizedPartition::fitCounts),
