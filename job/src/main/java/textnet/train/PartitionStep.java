@@ -40,13 +40,13 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
     /** @param rowsDone counts the rows trained on so far, for the console's progress line (null: not counted) */
     public PartitionStep(Broadcast<TrainingState> state, NetworkSpec spec, OptimizerConfig optimizer,
                          int batchSize, long seed, int epoch, LongAccumulator rowsDone) {
-        this.rowsDone = rowsDone;
         this.state = state;
         this.spec = spec;
         this.optimizer = optimizer;
         this.batchSize = batchSize;
         this.seed = seed;
         this.epoch = epoch;
+        this.rowsDone = rowsDone;
     }
 
     @Override
