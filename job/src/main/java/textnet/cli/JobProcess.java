@@ -32,6 +32,7 @@ final class JobProcess {
     private static final int KEPT_LOGS = 20;
 
     private static volatile boolean installed;
+    private static volatile ProgressMode progressMode = ProgressMode.OFF;
     private static volatile boolean finished;
     private static volatile String commandName = "textnet";
     private static volatile Path systemTemp;
@@ -42,15 +43,26 @@ final class JobProcess {
     private JobProcess() {
     }
 
-    /** Called once by {@link Main#main}, before any command runs. */
-    static void install() {
+    /**
+     * Called once by {@link Main#main}, before any command runs.
+     *
+     * @param progress how long phases show their progress when a command leaves it to the process
+     *                 ({@code --progress auto}): what the launcher found stderr to be
+     */
+    static void install(ProgressMode progress) {
         installed = true;
+        progressMode = progress;
         systemTemp = Paths.get(System.getProperty("java.io.tmpdir"));
         Runtime.getRuntime().addShutdownHook(new Thread(JobProcess::onAbruptExit, "textnet-exit"));
     }
 
     static boolean owned() {
         return installed;
+    }
+
+    /** How progress is shown by default: what the launcher said, or OFF in a JVM textnet does not own (tests, Spark ML). */
+    static ProgressMode progressMode() {
+        return progressMode;
     }
 
     /**
@@ -115,6 +127,7 @@ final class JobProcess {
             return;
         }
         errorSaid = true;
+        Console.endProgress();
         System.err.println("textnet: error: " + line);
         System.err.flush();
     }

@@ -21,7 +21,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // the plots are drawn into images: never look for a display, even when DISPLAY is set
         System.setProperty("java.awt.headless", "true");
-        JobProcess.install();
+        // Java cannot tell whether stderr is a terminal; scripts/textnet can ([ -t 2 ]) and says so here
+        JobProcess.install(ProgressMode.ofLauncher(System.getProperty("textnet.progress")));
         int code = run(args);
         JobProcess.finish();
         System.exit(code);
@@ -33,6 +34,7 @@ public final class Main implements Runnable {
      */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new ArgumentErrors());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> fail(e));
         try {

@@ -26,6 +26,17 @@ public final class SparkSessions {
      *                (tests, an application) keeps Spark's defaults.
      */
     public static SparkSession create(String master, String appName, boolean ui, Scratch scratch) {
+        return create(master, appName, ui, scratch, false);
+    }
+
+    /**
+     * @param progress the console shows progress (ConsoleProgress): running tasks' counters reach the
+     *                 driver with executor heartbeats, so they come every second instead of Spark's 10 s
+     *                 (a heartbeat carries only the running tasks' non-zero accumulators; Spark requires
+     *                 the interval to stay below spark.network.timeout, 120 s). A value set for the
+     *                 application (spark-submit --conf) is kept.
+     */
+    public static SparkSession create(String master, String appName, boolean ui, Scratch scratch, boolean progress) {
         if (master != null) {
             MasterUrl.check(master); // before Spark's classes load: a wrong URL fails in milliseconds
         }
@@ -41,6 +52,9 @@ public final class SparkSessions {
         }
         conf.setIfMissing("spark.ui.enabled", Boolean.toString(ui));
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (progress) {
+            conf.setIfMissing("spark.executor.heartbeatInterval", "1s");
+        }
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
         conf.setIfMissing("spark.driver.host", "127.0.0.1");
         conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");

@@ -87,6 +87,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Quality gate on any test metric of metrics.json, e.g. f1=0.85 or macro_f1=0.6 (repeatable).")
     List<String> minMetrics = new ArrayList<>();
 
+    @Option(names = "--progress", paramLabel = "WHEN",
+            description = "Progress of long phases on stderr: auto (default: one line redrawn when stderr is a terminal,"
+                    + " a line every 10 s otherwise), terminal, lines or off.")
+    ProgressOption progress = ProgressOption.AUTO;
+
+    enum ProgressOption { AUTO, TERMINAL, LINES, OFF }
+
     @Spec
     CommandSpec spec;
 
@@ -126,13 +133,27 @@ final class TrainCommand implements Callable<Integer> {
                 JobException.input("--resume " + resume + ": no complete checkpoint there"));
 
         // 1. Spark, then read and vectorize (the vocabulary sees the training split only)
-        SparkSession spark = SparkSessions.create(master, "textnet train " + config.name(), true, run.scratch());
+        ProgressMode mode = progress == ProgressOption.AUTO ? JobProcess.progressMode() : ProgressMode.valueOf(progress.name());
+        SparkSession spark = SparkSessions.create(master, "textnet train " + config.name(), true, run.scratch(),
+                mode != ProgressMode.OFF);
+        try (ConsoleProgress console = ConsoleProgress.start(mode, spark.sparkContext(), System.err)) {
+            return train(config, gate, run, checkpoints, clock, start, spark, console);
+        }
+    }
+
+    /** The rest of {@link #train(JobConfig, QualityGate, RunDirectory, Checkpoints, PhaseClock)}, once Spark runs. */
+    private int train(JobConfig config, QualityGate gate, RunDirectory run, Checkpoints checkpoints, PhaseClock clock,
+                      Progress start, SparkSession spark, ConsoleProgress console) throws Exception {
         Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
                 + ", " + config.train().partitions() + " partitions");
         clock.lap("jvm_start_to_spark");
         Corpus corpus = CorpusReaders.read(spark, config.data());
         clock.lap("read");
-        VectorizedCorpus vectorized = VectorizedCorpus.of(corpus, config);
+        VectorizedCorpus vectorized;
+        // the corpus is read (and tokenized) by the vectorizer's passes: its progress is the bytes they stream
+        try (ConsoleProgress.Phase phase = console.reading(config.data(), VectorizedCorpus.passes(config))) {
+            vectorized = VectorizedCorpus.of(corpus, config);
+        }
         clock.lap("vectorize");
         vectorized.notes().forEach(n -> Console.info("note: " + n));
         List<String> classes = vectorized.vectorizer().labels().labels();
@@ -147,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         NetworkSpec spec = TrainedModel.specOf(config, vectorized.vectorizer());
         EarlyStopping early = config.train().earlyStoppingEnabled()
                 ? new EarlyStopping(config.train().earlyStopping()) : null;
-        Trainer trainer = new Trainer(spec, config.train());
+        Trainer trainer = new Trainer(spec, config.train(), console.epochs(vectorized.trainRows()));
         Progress from = start != null ? start : new Progress(0, trainer.initialState(), List.of());
         from.history().forEach(epoch -> Console.out(epoch.kerasLine(config.train().epochs()) + " (from checkpoint)"));
         List<EpochRecord> history = new ArrayList<>(from.history());
@@ -176,7 +197,10 @@ final class TrainCommand implements Callable<Integer> {
 
         // 3. evaluate on the held-out test split
         spark.sparkContext().setJobDescription("Evaluate: test");
-        Evaluator.Scored test = new Evaluator(spec).predict(vectorized.test(), parameters);
+        Evaluator.Scored test;
+        try (ConsoleProgress.Phase phase = console.counting("Evaluating", ProgressLine.Unit.ROWS, vectorized.testRows())) {
+            test = new Evaluator(spec).predict(vectorized.test(), parameters, phase.counter());
+        }
         Map<String, Object> testMetrics = TestMetrics.of(test, classes,
                 JavaSparkContext.fromSparkContext(spark.sparkContext()));
         TestMetrics.report(testMetrics, classes).forEach(Console::out);

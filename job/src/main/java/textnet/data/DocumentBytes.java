@@ -76,7 +76,9 @@ final class DocumentBytes {
     static InputStream open(InputFile file, Configuration conf, String key) {
         try {
             FileSystem fs = file.path().getFileSystem(conf);
-            return (fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fs).open(file.path());
+            // counted for the console's progress line when the job counts ({@link ReadProgress})
+            return ReadProgress.counted((fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fs)
+                    .open(file.path()));
         } catch (Exception e) { // IOException, or a file system's unchecked surprise
             throw unreadable(key, file.name(), e);
         }

@@ -3,6 +3,7 @@ package textnet.eval;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.LongAccumulator;
 import org.nd4j.linalg.api.buffer.DataType;
 import textnet.nn.BatchStats;
 import textnet.nn.MultiHotBatch;
@@ -62,6 +63,11 @@ public final class Evaluator {
 
     /** Probabilities of every row, in partition then row order, with the loss and accuracy. */
     public Scored predict(JavaRDD<MultiHotBlock> blocks, float[] parameters) {
+        return predict(blocks, parameters, null);
+    }
+
+    /** @param rowsDone counts the rows scored so far, for the console's progress line (null: not counted) */
+    public Scored predict(JavaRDD<MultiHotBlock> blocks, float[] parameters, LongAccumulator rowsDone) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<float[]> params = sc.broadcast(parameters);
         NetworkSpec netSpec = spec;
@@ -80,6 +86,9 @@ public final class Evaluator {
                     sum = sum.add(scored.stats());
                     System.arraycopy(scored.outputs(), 0, probs, from * units, scored.outputs().length);
                     System.arraycopy(batch.labels(), 0, labels, from, batch.size());
+                    if (rowsDone != null) {
+                        rowsDone.add(batch.size());
+                    }
                 }
                 return new Scored(sum, new Predictions(units, probs, labels));
             }).collect();

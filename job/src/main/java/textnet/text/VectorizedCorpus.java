@@ -28,6 +28,11 @@ public record VectorizedCorpus(
         JavaRDD<MultiHotBlock> test, long trainRows, long validationRows, long testRows, long trainBytes,
         List<String> notes) {
 
+    /** How many times {@link #of} reads the corpus: once to count, once for the rows, once more to hold out validation rows. */
+    public static int passes(JobConfig config) {
+        return config.data().validation() > 0 ? 3 : 2;
+    }
+
     public boolean hasValidation() {
         return validationRows > 0;
     }

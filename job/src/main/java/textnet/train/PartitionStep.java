@@ -2,6 +2,7 @@ package textnet.train;
 
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.LongAccumulator;
 import org.nd4j.linalg.api.buffer.DataType;
 import textnet.config.OptimizerConfig;
 import textnet.nn.BatchStats;
@@ -30,15 +31,23 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
     private final int batchSize;
     private final long seed;
     private final int epoch;
+    private final LongAccumulator rowsDone;
 
     public PartitionStep(Broadcast<TrainingState> state, NetworkSpec spec, OptimizerConfig optimizer,
                          int batchSize, long seed, int epoch) {
+        this(state, spec, optimizer, batchSize, seed, epoch, null);
+    }
+
+    /** @param rowsDone counts the rows trained on so far, for the console's progress line (null: not counted) */
+    public PartitionStep(Broadcast<TrainingState> state, NetworkSpec spec, OptimizerConfig optimizer,
+                         int batchSize, long seed, int epoch, LongAccumulator rowsDone) {
         this.state = state;
         this.spec = spec;
         this.optimizer = optimizer;
         this.batchSize = batchSize;
         this.seed = seed;
         this.epoch = epoch;
+        this.rowsDone = rowsDone;
     }
 
     @Override
@@ -78,6 +87,9 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
                 seen = seen.add(network.lossAndGradient(params, batch, grad, touched));
                 update.step(params, grad, optState, ++iteration, touched == null ? null
                         : new SparseRows(firstLayerOffset, firstLayerUnits, spec.inputSize(), touched));
+                if (rowsDone != null) {
+                    rowsDone.add(batch.size()); // progress only: read by the driver's heartbeat listener
+                }
             }
         }
         if (seen.rows() == 0) {

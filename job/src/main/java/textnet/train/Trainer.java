@@ -24,10 +24,17 @@ public final class Trainer {
 
     private final NetworkSpec spec;
     private final TrainConfig config;
+    private final EpochProgress progress;
 
     public Trainer(NetworkSpec spec, TrainConfig config) {
+        this(spec, config, EpochProgress.NONE);
+    }
+
+    /** @param progress watches each epoch's training as it runs (the console's progress line) */
+    public Trainer(NetworkSpec spec, TrainConfig config, EpochProgress progress) {
         this.spec = spec;
         this.config = config;
+        this.progress = progress;
     }
 
     public TrainingState initialState() {
@@ -61,10 +68,15 @@ public final class Trainer {
             // 1. every partition trains from the same broadcast state on its own rows
             sc.setJobDescription(job + ": train");
             Broadcast<TrainingState> broadcast = sc.broadcast(state);
-            ParameterSum sum = train
-                    .mapPartitionsWithIndex(new PartitionStep(broadcast, spec, config.optimizer(),
-                            config.batchSize(), config.seed(), epoch), true)
-                    .treeAggregate(new ParameterSum(), ParameterSum::add, ParameterSum::merge);
+            ParameterSum sum;
+            try {
+                sum = train
+                        .mapPartitionsWithIndex(new PartitionStep(broadcast, spec, config.optimizer(),
+                                config.batchSize(), config.seed(), epoch, progress.start(job)), true)
+                        .treeAggregate(new ParameterSum(), ParameterSum::add, ParameterSum::merge);
+            } finally {
+                progress.end(); // the progress line is gone before the epoch's line is printed
+            }
             broadcast.destroy();
 
             // 2. the driver averages them, weighted by rows

@@ -123,6 +123,11 @@ final class TextnetProcess {
         return error;
     }
 
+    /** One of textnet's own stderr lines (not an error, not a progress line). */
+    static boolean isOwnLine(String line) {
+        return OWN_LINE.matcher(line).matches();
+    }
+
     /** Success with nothing on stderr but textnet's own lines. */
     static void assertCleanSuccess(Outcome o) {
         assertEquals(0, o.exitCode(), o.toString());

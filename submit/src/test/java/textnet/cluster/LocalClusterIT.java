@@ -144,7 +144,7 @@ class LocalClusterIT {
             // log showed at this line, kill -9 that JVM. Epoch 2's tasks have usually started by
             // the time the line is read, so the kill lands in epoch 3's training (as observed);
             // the event log check below says which job lost the task.
-            if (line.startsWith("Epoch 1/") && killed.isEmpty()) {
+            if (line.matches("Epoch 1/\\d+ - .*") && killed.isEmpty()) { // Keras's line, not a progress line
                 String[] victim = awaitBusyExecutor();
                 if (victim == null) {
                     killed.add("none");   // asserted below: this runs on the output-reading thread
