@@ -11,6 +11,7 @@ import textnet.JobException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -59,27 +60,56 @@ final class AclImdbReader {
                                                     int partitions) {
         Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
         return sc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions)
-                .mapPartitionsWithIndex((partition, unused) -> reviewsInArchive(
-                        DocumentBytes.open(archive, hadoop.value().value(), "data.path"), userPath,
-                        partition, partitions).iterator(), true);
+                .mapPartitionsWithIndex((partition, unused) -> {
+                    InputStream in = DocumentBytes.open(archive, hadoop.value().value(), "data.path");
+                    org.apache.spark.TaskContext.get().addTaskCompletionListener(
+                            (org.apache.spark.util.TaskCompletionListener) context -> closeQuietly(in));
+                    return reviewsInArchive(in, userPath, partition, partitions);
+                }, true);
     }
 
-    private static List<LabelledDoc> reviewsInArchive(InputStream archive, String userPath, int partition,
-                                                      int partitions) throws Exception {
-        List<LabelledDoc> docs = new ArrayList<>();
+    /** The reviews of the archive whose ids hash to {@code partition}, one at a time (a task holds one review). */
+    private static Iterator<LabelledDoc> reviewsInArchive(InputStream archive, String userPath, int partition,
+                                                          int partitions) {
         long[] nextPosition = new long[Split.values().length];
-        try (InputStream in = archive) {
-            TarGzEntries.forEach(in, userPath, name -> REVIEW.matcher(name).find(), (name, bytes) -> {
-                Matcher m = REVIEW.matcher(name);
-                m.find();
-                Split split = Split.valueOf(m.group(2).toUpperCase(Locale.ROOT));
-                long position = nextPosition[split.ordinal()]++; // counted for every review, kept or not
-                if (IdPartitioner.partitionOf(m.group(1), partitions) == partition) {
-                    docs.add(review(split, position, m.group(1), m.group(3), bytes));
+        Iterator<TarGzEntries.Entry> entries = TarGzEntries.iterator(archive, userPath, name -> REVIEW.matcher(name).find());
+        return new Iterator<>() {
+            private LabelledDoc next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && entries.hasNext()) {
+                    TarGzEntries.Entry e = entries.next();
+                    Matcher m = REVIEW.matcher(e.name());
+                    m.find();
+                    Split split = Split.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+                    long position = nextPosition[split.ordinal()]++; // counted for every review, kept or not
+                    if (IdPartitioner.partitionOf(m.group(1), partitions) == partition) {
+                        next = review(split, position, m.group(1), m.group(3), e.content());
+                    }
                 }
-            });
+                return next != null;
+            }
+
+            @Override
+            public LabelledDoc next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                LabelledDoc d = next;
+                next = null;
+                return d;
+            }
+        };
+    }
+
+    /** The task is over: a stream a failure left open is closed (a finished one already is). */
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (java.io.IOException ignored) {
+            // nothing more to read
         }
-        return docs;
     }
 
     /** One review file as the driver listed it, with its id, split, label and position (file name order). */

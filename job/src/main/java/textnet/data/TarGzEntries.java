@@ -9,6 +9,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Iterator;
 import java.util.function.Predicate;
 
 /**
@@ -36,21 +37,80 @@ final class TarGzEntries {
      *                      corrupt, or an entry is a link or escapes the archive's folder
      */
     static void forEach(InputStream in, String archiveName, Predicate<String> wanted, Visitor visitor) {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new GzipCompressorInputStream(new BufferedInputStream(in, 1 << 16), true))) {
-            TarArchiveEntry entry;
-            while ((entry = nextEntry(tar, archiveName)) != null) {
-                refuseUnsafe(entry, archiveName);
-                if (entry.isFile() && wanted.test(entry.getName())) {
-                    if (entry.getSize() > DocumentBytes.MAX_BYTES) {
-                        throw JobException.input(archiveName + ": entry '" + OneLine.of(entry.getName()) + "' "
-                                + DocumentBytes.tooLarge(entry.getSize()));
+        Iterator<Entry> entries = iterator(in, archiveName, wanted);
+        while (entries.hasNext()) {
+            Entry e = entries.next();
+            visitor.accept(e.name(), e.content());
+        }
+    }
+
+    /** A wanted regular file of the archive: its name and bytes. */
+    record Entry(String name, byte[] content) {
+    }
+
+    /**
+     * The wanted regular files, read one at a time as they are asked for (the caller holds one entry,
+     * not the archive); the stream is closed once they are all read. Errors as {@link #forEach}.
+     */
+    static Iterator<Entry> iterator(InputStream in, String archiveName, Predicate<String> wanted) {
+        TarArchiveInputStream tar;
+        try {
+            tar = new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(in, 1 << 16), true));
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw unreadable(archiveName, e);
+        }
+        return new Iterator<>() {
+            private Entry next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next != null || done) {
+                    return next != null;
+                }
+                try {
+                    TarArchiveEntry entry;
+                    while ((entry = nextEntry(tar, archiveName)) != null) {
+                        refuseUnsafe(entry, archiveName);
+                        if (entry.isFile() && wanted.test(entry.getName())) {
+                            if (entry.getSize() > DocumentBytes.MAX_BYTES) {
+                                throw JobException.input(archiveName + ": entry '" + OneLine.of(entry.getName()) + "' "
+                                        + DocumentBytes.tooLarge(entry.getSize()));
+                            }
+                            next = new Entry(entry.getName(), content(tar, archiveName));
+                            return true;
+                        }
                     }
-                    visitor.accept(entry.getName(), content(tar, archiveName));
+                    done = true;
+                    tar.close();
+                    return false;
+                } catch (IOException e) {
+                    closeQuietly(tar);
+                    throw unreadable(archiveName, e);
+                } catch (RuntimeException e) {
+                    closeQuietly(tar);
+                    throw e;
                 }
             }
-        } catch (IOException e) {
-            throw unreadable(archiveName, e);
+
+            @Override
+            public Entry next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Entry e = next;
+                next = null;
+                return e;
+            }
+        };
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already failing with a better reason, or done
         }
     }
 

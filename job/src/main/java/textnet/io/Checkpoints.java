@@ -88,7 +88,9 @@ public final class Checkpoints implements AutoCloseable {
                             + " its own: choose another path");
                 }
             }
-            Checkpoints checkpoints = new Checkpoints(target, config, !exists, lock);
+            // a folder of ours from an earlier (killed) run was created by textnet too: removed when done
+            Checkpoints checkpoints = new Checkpoints(target, config,
+                    !exists || OwnedFolder.createdByTextnet(target), lock);
             checkpoints.removeUnfinished();
             return checkpoints;
         } catch (RuntimeException e) {
@@ -108,7 +110,7 @@ public final class Checkpoints implements AutoCloseable {
         try {
             if (!Files.exists(dir.resolve(OwnedFolder.MARKER), LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dir);
-                OwnedFolder.mark(dir, OwnedFolder.Kind.CHECKPOINTS);
+                OwnedFolder.mark(dir, OwnedFolder.Kind.CHECKPOINTS, createdHere);
             }
             Path tmp = Files.createTempDirectory(dir, TMP_PREFIX);
             Npy.write(tmp.resolve("parameters.npy"), state.parameters(), state.parameters().length);

@@ -60,8 +60,17 @@ public final class OwnedFolder {
 
     /** Marks a folder textnet has just created as its own. */
     public static void mark(Path dir, Kind kind) {
+        mark(dir, kind, true);
+    }
+
+    /**
+     * Marks a folder as textnet's {@code kind}; {@code created}: whether textnet created it (and so
+     * removes it when done with it), or the user gave it empty (textnet then leaves it, empty).
+     */
+    public static void mark(Path dir, Kind kind, boolean created) {
         try {
-            Files.writeString(dir.resolve(MARKER), "{\"kind\": \"" + kind.label() + "\", \"version\": 1}\n");
+            Files.writeString(dir.resolve(MARKER), "{\"kind\": \"" + kind.label() + "\", \"version\": 1, \"created\": "
+                    + created + "}\n");
         } catch (IOException e) {
             throw JobException.output("cannot write into " + dir + ": " + e.getMessage());
         }
@@ -92,6 +101,16 @@ public final class OwnedFolder {
             return Optional.of(dir + " has no textnet marker (" + MARKER + ") of a " + kind.label() + " folder");
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code dir}'s marker says textnet created it (false without a marker). */
+    public static boolean createdByTextnet(Path dir) {
+        try {
+            JsonNode json = JSON.readTree(dir.resolve(MARKER).toFile());
+            return json != null && json.path("created").asBoolean(false);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether {@code dir} carries {@code kind}'s marker (whatever else it holds). */
