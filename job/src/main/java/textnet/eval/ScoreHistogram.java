@@ -13,8 +13,10 @@ import java.util.Arrays;
  * (~2^20), each ~2^-13 of its value wide (a relative step of 1.2e-4; near 1, where sigmoid outputs
  * crowd, 64 float steps of 6e-8). Only occupied bins are stored, as sorted parallel arrays, so a
  * partition's histogram is at most its row count long and a merged one at most ~2^20 bins (20 MB in
- * the worst case, when over a million test rows all land in different bins; IMDB's 25,000 rows take
- * ~0.5 MB). Counts are integers: merging in any order or grouping gives the same histogram.
+ * the worst case, when over a million test rows all land in different bins; IMDB's 25,000 test rows
+ * occupy 16,879 bins, 0.3 MB). On IMDB these bins move ROC-AUC by 7e-8 (bound 5e-6) and PR-AUC by
+ * 2e-6 from the exact areas; 2^22 bins would shrink both ~4x at 4x the worst-case size. Counts are
+ * integers: merging in any order or grouping gives the same histogram.
  */
 public final class ScoreHistogram implements Serializable {
 
