@@ -16,8 +16,10 @@ public final class AreaUnderCurves {
     /**
      * The trapezoids under MLlib's ROC curve ((0,0), (FPR, TPR) per threshold, (1,1)) add up to the
      * Mann-Whitney count: (pairs with the positive in a higher bin + 1/2 pairs sharing a bin) / (P N).
-     * Counted in longs and divided once, so the result is exact up to that one rounding. NaN without
-     * positives or without negatives (MLlib's curve degenerates; scikit-learn refuses).
+     * Counted in longs and divided once, so the result is exact up to that one rounding (while P N is
+     * below 2^52, where the conversions to double are exact; the longs overflow, loudly, near
+     * P N = 2^62). NaN without positives or without negatives (MLlib's curve degenerates; scikit-learn
+     * refuses).
      */
     public static double rocAuc(ScoreHistogram h) {
         long p = h.totalPositives();

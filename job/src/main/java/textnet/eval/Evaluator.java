@@ -48,7 +48,8 @@ public final class Evaluator {
     /**
      * The test split's summary in one Spark job: each partition runs the forward pass over its block
      * in batches and folds the rows into a {@link TestSummary}; {@code treeAggregate} merges those.
-     * The driver receives one summary per partition, whose size does not depend on the rows.
+     * The driver receives at most one summary per partition (fewer when treeAggregate combines some
+     * on the executors first), each of a size that does not grow with the rows.
      */
     public TestSummary summarize(JavaRDD<MultiHotBlock> blocks, float[] parameters, int classes) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
