@@ -3,7 +3,6 @@ package textnet.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -135,10 +134,9 @@ final class Predictor {
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(
                 model.vectorizer().transform(corpus.test(), "test"), config.train().partitions(),
                 config.train().blockRows(), "test rows");
-        Evaluator.Scored scored = new Evaluator(model.spec()).predict(test, model.parameters());
         List<String> classes = model.vectorizer().labels().labels();
-        Map<String, Object> metrics = TestMetrics.of(scored, classes,
-                JavaSparkContext.fromSparkContext(spark.sparkContext()));
+        Map<String, Object> metrics = TestMetrics.of(
+                new Evaluator(model.spec()).summarize(test, model.parameters(), classes.size()), classes);
         TestMetrics.report(metrics, classes).forEach(Console::out);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metrics);
     }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.apache.spark.api.java.JavaSparkContext;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
@@ -197,12 +196,11 @@ final class TrainCommand implements Callable<Integer> {
 
         // 3. evaluate on the held-out test split
         spark.sparkContext().setJobDescription("Evaluate: test");
-        Evaluator.Scored test;
+        Map<String, Object> testMetrics;
         try (ConsoleProgress.Phase phase = console.counting("Evaluating", ProgressLine.Unit.ROWS, vectorized.testRows())) {
-            test = new Evaluator(spec).predict(vectorized.test(), parameters, phase.counter());
+            testMetrics = TestMetrics.of(new Evaluator(spec).summarize(vectorized.test(), parameters, classes.size(),
+                    phase.counter()), classes);
         }
-        Map<String, Object> testMetrics = TestMetrics.of(test, classes,
-                JavaSparkContext.fromSparkContext(spark.sparkContext()));
         TestMetrics.report(testMetrics, classes).forEach(Console::out);
         List<String> failures = gate.failures(testMetrics);
         clock.lap("evaluate");

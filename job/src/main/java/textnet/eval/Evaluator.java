@@ -12,12 +12,11 @@ import textnet.nn.NetworkSpec;
 import textnet.text.MultiHotBlock;
 import textnet.train.NativeThreads;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Forward passes over cached blocks, distributed: the mean loss and accuracy of a split (each
- * epoch's validation), or every row's probabilities (the test split, predict).
+ * epoch's validation), or the summary the test metrics are computed from.
  */
 public final class Evaluator {
 
@@ -61,49 +60,53 @@ public final class Evaluator {
         }
     }
 
-    /** Probabilities of every row, in partition then row order, with the loss and accuracy. */
-    public Scored predict(JavaRDD<MultiHotBlock> blocks, float[] parameters) {
-        return predict(blocks, parameters, null);
+    /**
+     * The test split's summary in one Spark job: each partition runs the forward pass over its block
+     * in batches and folds the rows into a {@link TestSummary}; {@code treeAggregate} merges those.
+     * The driver receives at most one summary per partition (fewer when treeAggregate combines some
+     * on the executors first), each of a size that does not grow with the rows.
+     */
+    public TestSummary summarize(JavaRDD<MultiHotBlock> blocks, float[] parameters, int classes) {
+        return summarize(blocks, parameters, classes, null);
     }
 
     /** @param rowsDone counts the rows scored so far, for the console's progress line (null: not counted) */
-    public Scored predict(JavaRDD<MultiHotBlock> blocks, float[] parameters, LongAccumulator rowsDone) {
+    public TestSummary summarize(JavaRDD<MultiHotBlock> blocks, float[] parameters, int classes,
+                                 LongAccumulator rowsDone) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<float[]> params = sc.broadcast(parameters);
         NetworkSpec netSpec = spec;
-        int units = spec.outputUnits();
         try {
-            List<Scored> parts = blocks.map(block -> {
+            return blocks.treeAggregate(TestSummary.empty(classes), (summary, block) -> {
                 NativeThreads.useOnePerTask();
-                Network network = new Network(netSpec, DataType.FLOAT);
-                float[] p = params.value();
-                float[] probs = new float[block.size() * units];
-                int[] labels = new int[block.size()];
-                BatchStats sum = BatchStats.EMPTY;
-                for (int from = 0; from < block.size(); from += BATCH) {
-                    MultiHotBatch batch = block.batch(from, Math.min(block.size(), from + BATCH));
-                    Network.Scored scored = network.score(p, batch);
-                    sum = sum.add(scored.stats());
-                    System.arraycopy(scored.outputs(), 0, probs, from * units, scored.outputs().length);
-                    System.arraycopy(batch.labels(), 0, labels, from, batch.size());
-                    if (rowsDone != null) {
-                        rowsDone.add(batch.size());
-                    }
+                TestSummary.Builder partition = new TestSummary.Builder(classes);
+                scoreInBatches(new Network(netSpec, DataType.FLOAT), params.value(), block, partition);
+                if (rowsDone != null) {
+                    rowsDone.add(block.size());
                 }
-                return new Scored(sum, new Predictions(units, probs, labels));
-            }).collect();
-            BatchStats total = BatchStats.EMPTY;
-            List<Predictions> predictions = new ArrayList<>();
-            for (Scored s : parts) {
-                total = total.add(s.stats());
-                predictions.add(s.predictions());
-            }
-            return new Scored(total, Predictions.concat(predictions, units));
+                return summary.merge(partition.build());
+            }, TestSummary::merge);
         } finally {
             params.destroy();
         }
     }
 
-    public record Scored(BatchStats stats, Predictions predictions) implements java.io.Serializable {
+    /**
+     * The forward pass the test evaluation runs over a block: rows in stored order, {@link #BATCH} at
+     * a time, each batch's outputs (with the rows' true labels), row losses and correct count handed
+     * to {@code fold}.
+     */
+    public static void scoreInBatches(Network network, float[] parameters, MultiHotBlock block, BatchFold fold) {
+        for (int from = 0; from < block.size(); from += BATCH) {
+            MultiHotBatch batch = block.batch(from, Math.min(block.size(), from + BATCH));
+            Network.Scored scored = network.score(parameters, batch);
+            fold.add(new Predictions(network.spec().outputUnits(), scored.outputs(), batch.labels()),
+                    scored.rowLosses(), scored.stats().correct());
+        }
+    }
+
+    /** What {@link #scoreInBatches} hands each batch to. */
+    public interface BatchFold {
+        void add(Predictions batch, double[] rowLosses, long correct);
     }
 }

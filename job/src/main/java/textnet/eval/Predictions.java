@@ -30,6 +30,11 @@ public record Predictions(int units, float[] probabilities, int[] labels) implem
         return best;
     }
 
+    /** Binary: P(class 1), the score ROC and PR curves rank rows by. */
+    public float positiveProbability(int row) {
+        return probability(row, units == 1 ? 0 : 1);
+    }
+
     /** P(class) for every class, binary outputs expanded to two columns. */
     public double[] classProbabilities(int row) {
         if (units == 1) {
@@ -41,18 +46,5 @@ public record Predictions(int units, float[] probabilities, int[] labels) implem
             out[k] = probability(row, k);
         }
         return out;
-    }
-
-    public static Predictions concat(java.util.List<Predictions> parts, int units) {
-        int rows = parts.stream().mapToInt(Predictions::rows).sum();
-        float[] probs = new float[rows * units];
-        int[] labels = new int[rows];
-        int at = 0;
-        for (Predictions p : parts) {
-            System.arraycopy(p.probabilities, 0, probs, at * units, p.rows() * units);
-            System.arraycopy(p.labels, 0, labels, at, p.rows());
-            at += p.rows();
-        }
-        return new Predictions(units, probs, labels);
     }
 }

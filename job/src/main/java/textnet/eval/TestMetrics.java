@@ -1,8 +1,5 @@
 package textnet.eval;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import textnet.nn.BatchStats;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +12,7 @@ public final class TestMetrics {
     /** The metrics a quality gate can put a lower bar on, per task (higher is better for all). */
     public static final List<String> BINARY_GATE = List.of("accuracy", "precision", "recall", "f1", "roc_auc", "pr_auc");
     public static final List<String> MULTICLASS_GATE = List.of("accuracy", "macro_f1", "weighted_f1",
-            "weighted_precision", "weighted_recall", "top" + ClassificationMetrics.TOP_K + "_accuracy");
+            "weighted_precision", "weighted_recall", "top" + TestSummary.TOP_K + "_accuracy");
 
     /** Larger matrices (R52's 52 x 52) do not read well on a terminal. */
     private static final int CONFUSION_ON_CONSOLE = 10;
@@ -23,20 +20,21 @@ public final class TestMetrics {
     private TestMetrics() {
     }
 
-    public static Map<String, Object> of(Evaluator.Scored scored, List<String> classes, JavaSparkContext sc) {
-        BatchStats s = scored.stats();
-        Predictions p = scored.predictions();
+    /**
+     * The metrics of a summarized test split; binary runs end with {@code roc_auc_max_error} (after
+     * the keys metrics.json has always had, in their order), the bound of the binned ROC-AUC's error.
+     */
+    public static Map<String, Object> of(TestSummary s, List<String> classes) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accuracy", (double) s.correct() / s.rows());
-        m.put("loss", s.lossSum() / s.rows());
+        m.put("accuracy", s.accuracy());
+        m.put("loss", s.meanLoss());
         m.put("rows", s.rows());
-        m.putAll(classes.size() == 2 ? ClassificationMetrics.binary(p, classes, sc)
-                : ClassificationMetrics.multiclass(p, classes, sc));
-        long[][] confusion = new long[classes.size()][classes.size()];
-        for (int r = 0; r < p.rows(); r++) {
-            confusion[p.labels()[r]][p.predictedClass(r)]++;
+        m.putAll(classes.size() == 2 ? ClassificationMetrics.binary(s, classes)
+                : ClassificationMetrics.multiclass(s, classes));
+        m.put("confusion_matrix", s.confusion().counts());
+        if (classes.size() == 2) {
+            m.put("roc_auc_max_error", AreaUnderCurves.rocAucMaxError(s.scores()));
         }
-        m.put("confusion_matrix", confusion);
         return m;
     }
 
@@ -61,8 +59,8 @@ public final class TestMetrics {
         } else {
             lines.add(String.format(Locale.ROOT, "  macro_f1: %.4f - weighted_f1: %.4f - weighted_precision: %.4f"
                             + " - weighted_recall: %.4f - top%d_accuracy: %.4f", m.get("macro_f1"), m.get("weighted_f1"),
-                    m.get("weighted_precision"), m.get("weighted_recall"), ClassificationMetrics.TOP_K,
-                    m.get("top" + ClassificationMetrics.TOP_K + "_accuracy")));
+                    m.get("weighted_precision"), m.get("weighted_recall"), TestSummary.TOP_K,
+                    m.get("top" + TestSummary.TOP_K + "_accuracy")));
         }
         int width = Math.max(5, classes.stream().mapToInt(String::length).max().orElse(5));
         lines.add(String.format(Locale.ROOT, "  %-" + width + "s  precision  recall      f1  support", "class"));

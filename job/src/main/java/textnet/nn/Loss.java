@@ -47,20 +47,34 @@ public enum Loss {
      * @param labels class per row; with one output unit the target is the 0/1 label, otherwise one-hot
      */
     double lossSum(HostValues out, int[] labels, int rows, int units, HostValues delta, double scale) {
+        return lossSum(out, labels, rows, units, delta, scale, null);
+    }
+
+    /**
+     * {@link #lossSum(HostValues, int[], int, int, HostValues, double)}, also writing each row's loss
+     * into {@code rowLosses} when it is not null (the test metrics sum them in an order-free way).
+     */
+    double lossSum(HostValues out, int[] labels, int rows, int units, HostValues delta, double scale,
+                   double[] rowLosses) {
         return switch (this) {
-            case BINARY_CROSSENTROPY -> binaryCrossEntropy(out, labels, rows, delta, scale);
-            case CATEGORICAL_CROSSENTROPY -> categoricalCrossEntropy(out, labels, rows, units, delta, scale);
-            case MSE -> meanSquaredError(out, labels, rows, units, delta, scale);
+            case BINARY_CROSSENTROPY -> binaryCrossEntropy(out, labels, rows, delta, scale, rowLosses);
+            case CATEGORICAL_CROSSENTROPY -> categoricalCrossEntropy(out, labels, rows, units, delta, scale, rowLosses);
+            case MSE -> meanSquaredError(out, labels, rows, units, delta, scale, rowLosses);
         };
     }
 
     /** -[y log s(z) + (1-y) log(1-s(z))] = max(z,0) - z y + log(1 + e^-|z|); d/dz = s(z) - y. */
-    private static double binaryCrossEntropy(HostValues z, int[] labels, int rows, HostValues delta, double scale) {
+    private static double binaryCrossEntropy(HostValues z, int[] labels, int rows, HostValues delta, double scale,
+                                             double[] rowLosses) {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             double zr = z.get(r);
             double y = binaryTarget(labels[r]);
-            sum += Math.max(zr, 0) - zr * y + Math.log1p(Math.exp(-Math.abs(zr)));
+            double loss = Math.max(zr, 0) - zr * y + Math.log1p(Math.exp(-Math.abs(zr)));
+            sum += loss;
+            if (rowLosses != null) {
+                rowLosses[r] = loss;
+            }
             if (delta != null) {
                 delta.set(r, scale * (sigmoid(zr) - y));
             }
@@ -70,7 +84,7 @@ public enum Loss {
 
     /** -log softmax(z)_y = logsumexp(z) - z_y; d/dz_j = softmax(z)_j - [j = y]. */
     private static double categoricalCrossEntropy(HostValues z, int[] labels, int rows, int units,
-                                                  HostValues delta, double scale) {
+                                                  HostValues delta, double scale, double[] rowLosses) {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             int base = r * units;
@@ -84,7 +98,11 @@ public enum Loss {
                 expSum += Math.exp(z.get(base + j) - max);
             }
             double logSumExp = max + Math.log(expSum);
-            sum += logSumExp - z.get(base + y);
+            double loss = logSumExp - z.get(base + y);
+            sum += loss;
+            if (rowLosses != null) {
+                rowLosses[r] = loss;
+            }
             if (delta != null) {
                 for (int j = 0; j < units; j++) {
                     double p = Math.exp(z.get(base + j) - logSumExp);
@@ -97,7 +115,7 @@ public enum Loss {
 
     /** mean_j (a_j - y_j)^2 per row; d/da_j = 2 (a_j - y_j) / units. */
     private static double meanSquaredError(HostValues a, int[] labels, int rows, int units,
-                                           HostValues delta, double scale) {
+                                           HostValues delta, double scale, double[] rowLosses) {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             int base = r * units;
@@ -111,7 +129,11 @@ public enum Loss {
                     delta.set(base + j, scale * 2 * diff / units);
                 }
             }
-            sum += rowSum / units;
+            double loss = rowSum / units;
+            sum += loss;
+            if (rowLosses != null) {
+                rowLosses[r] = loss;
+            }
         }
         return sum;
     }

@@ -147,19 +147,22 @@ public final class Network {
         return outputValues(buffers);
     }
 
-    /** The outputs and the loss and correct count together, from one forward pass (test evaluation). */
+    /** The outputs, each row's loss and the correct count together, from one forward pass (test evaluation). */
     public Scored score(float[] params, MultiHotBatch batch) {
         if (batch.size() == 0) {
-            return new Scored(BatchStats.EMPTY, new float[0]);
+            return new Scored(BatchStats.EMPTY, new float[0], new double[0]);
         }
         BatchBuffers buffers = buffers(batch.size());
         forward(heapStage(params).params, batch, buffers, params);
-        BatchStats stats = new BatchStats(outputLoss(batch, buffers, false), countCorrect(batch, buffers), batch.size());
-        return new Scored(stats, outputValues(buffers));
+        double[] rowLosses = new double[batch.size()];
+        double lossSum = spec.loss().lossSum(buffers.activationValues(last), batch.labels(), batch.size(),
+                spec.outputUnits(), null, 1.0, rowLosses);
+        BatchStats stats = new BatchStats(lossSum, countCorrect(batch, buffers), batch.size());
+        return new Scored(stats, outputValues(buffers), rowLosses);
     }
 
-    /** {@link #predict}'s outputs (row-major) with {@link #evaluate}'s numbers. */
-    public record Scored(BatchStats stats, float[] outputs) {
+    /** {@link #predict}'s outputs (row-major) with {@link #evaluate}'s numbers, and the loss of each row. */
+    public record Scored(BatchStats stats, float[] outputs, double[] rowLosses) {
     }
 
     /** A copy of the output layer, taken through its activation when the loss kept logits. */

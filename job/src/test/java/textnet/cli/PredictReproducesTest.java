@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,9 +12,10 @@ import textnet.SparkTestSupport;
 import textnet.data.Corpus;
 import textnet.data.CorpusReaders;
 import textnet.eval.Evaluator;
-import textnet.eval.Predictions;
 import textnet.io.ModelFiles;
 import textnet.io.TrainedModel;
+import textnet.nn.Network;
+import textnet.text.MultiHotBlock;
 import textnet.text.MultiHotBlocks;
 
 import java.nio.ByteBuffer;
@@ -116,16 +118,22 @@ class PredictReproducesTest {
     void predictGivesTheProbabilitiesOfTheTrainingRunsEvaluation() {
         TrainedModel loaded = ModelFiles.load(model);
         Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), loaded.config().data());
-        Predictions evaluated = new Evaluator(loaded.spec()).predict(MultiHotBlocks.deal(
-                loaded.vectorizer().transform(corpus.test(), "test"), 2, Integer.MAX_VALUE, "test rows"), loaded.parameters()).predictions();
+        // the test evaluation's forward pass, over the blocks it reads, here on the driver
+        List<MultiHotBlock> blocks = MultiHotBlocks.deal(
+                loaded.vectorizer().transform(corpus.test(), "test"), 2, Integer.MAX_VALUE, "test rows").collect();
+        Network network = new Network(loaded.spec(), DataType.FLOAT);
+        List<double[]> fromEvaluator = new ArrayList<>();
+        for (MultiHotBlock block : blocks) {
+            Evaluator.scoreInBatches(network, loaded.parameters(), block, (batch, rowLosses, correct) -> {
+                for (int r = 0; r < batch.rows(); r++) {
+                    fromEvaluator.add(new double[]{batch.labels()[r], batch.positiveProbability(r)});
+                }
+            });
+        }
         // the evaluation's rows come in partition order, without ids: compare (true label, P(positive)) sorted.
         // Not bit for bit: ND4J's float32 GEMM rounds differently for different batch shapes (measured: up
         // to one float ulp, ~6e-8), so to 1e-6 as the issue asks
         String positive = loaded.vectorizer().labels().labels().get(1);
-        List<double[]> fromEvaluator = new ArrayList<>();
-        for (int r = 0; r < evaluated.rows(); r++) {
-            fromEvaluator.add(new double[]{evaluated.labels()[r], evaluated.probability(r, 0)});
-        }
         List<double[]> fromPredict = new ArrayList<>();
         for (JsonNode row : predicted) {
             String line = testLines.get(Integer.parseInt(row.path("id").asText()));
