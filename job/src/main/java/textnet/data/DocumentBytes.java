@@ -74,11 +74,14 @@ final class DocumentBytes {
      * the raw file system underneath.
      */
     static InputStream open(InputFile file, Configuration conf, String key) {
+        // counted for the console's progress line when the job counts ({@link ReadProgress})
+        return ReadProgress.counted(openStored(file, conf, key));
+    }
+
+    private static org.apache.hadoop.fs.FSDataInputStream openStored(InputFile file, Configuration conf, String key) {
         try {
             FileSystem fs = file.path().getFileSystem(conf);
-            // counted for the console's progress line when the job counts ({@link ReadProgress})
-            return ReadProgress.counted((fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fs)
-                    .open(file.path()));
+            return (fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fs).open(file.path());
         } catch (Exception e) { // IOException, or a file system's unchecked surprise
             throw unreadable(key, file.name(), e);
         }
@@ -86,10 +89,10 @@ final class DocumentBytes {
 
     /** Opens an uncompressed file at byte {@code offset} (a split of it). */
     static InputStream openAt(InputFile file, Configuration conf, String key, long offset) {
-        org.apache.hadoop.fs.FSDataInputStream in = (org.apache.hadoop.fs.FSDataInputStream) open(file, conf, key);
+        org.apache.hadoop.fs.FSDataInputStream in = openStored(file, conf, key);
         try {
             in.seek(offset);
-            return in;
+            return ReadProgress.counted(in);
         } catch (IOException | RuntimeException e) {
             try {
                 in.close();

@@ -32,17 +32,40 @@ final class Utf8Text {
         return new Decoded(text, !isValidStrictly(bytes, offset, length));
     }
 
-    /** Whether the bytes are well-formed UTF-8: a pass over the bytes, and the strict decoder only past ASCII. */
+    /**
+     * Whether the bytes are well-formed UTF-8, by the rules of Java's decoder (no overlong forms, no
+     * surrogates, nothing above U+10FFFF), in one pass without decoding.
+     */
     static boolean isValid(byte[] bytes, int offset, int length) {
         int end = offset + length;
         int i = offset;
-        while (i < end && bytes[i] >= 0) {
-            i++;
+        while (i < end) {
+            int b0 = bytes[i] & 0xff;
+            if (b0 < 0x80) {
+                i++;
+                continue;
+            }
+            if (b0 < 0xC2 || b0 > 0xF4) {
+                return false;
+            }
+            int size = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+            if (i + size > end) {
+                return false;
+            }
+            int b1 = bytes[i + 1] & 0xff;
+            int low = b0 == 0xE0 ? 0xA0 : b0 == 0xF0 ? 0x90 : 0x80;
+            int high = b0 == 0xED ? 0x9F : b0 == 0xF4 ? 0x8F : 0xBF;
+            if (b1 < low || b1 > high) {
+                return false;
+            }
+            for (int k = 2; k < size; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += size;
         }
-        if (i == end) {
-            return true;
-        }
-        return isValidStrictly(bytes, offset, length);
+        return true;
     }
 
     private static boolean isValidStrictly(byte[] bytes, int offset, int length) {

@@ -29,7 +29,6 @@ final class Utf8Tokenizer {
     private final byte[] tokenByte = new byte[256];
     private final boolean lowercase;
     private byte[] token = new byte[64];
-    private int hash;
 
     Utf8Tokenizer(boolean lowercase) {
         this.lowercase = lowercase;
@@ -53,60 +52,62 @@ final class Utf8Tokenizer {
      * @return whether the bytes were valid UTF-8 (malformed bytes only separate tokens, as U+FFFD would)
      */
     boolean forEachToken(byte[] bytes, int from, int to, TokenConsumer action) {
-        boolean valid = true;
+        // the token's bytes, length and hash live in locals: this loop runs once per byte of every document
+        byte[] buf = token;
         int length = 0;
+        int hash = 0;
+        boolean valid = true;
         int i = from;
         while (i < to) {
-            int b = bytes[i] & 0xff;
-            if (b < 0x80) {
+            int b = bytes[i];
+            if (b >= 0) {
                 byte t = tokenByte[b];
                 if (t != 0) {
-                    length = append(length, t);
+                    if (length == buf.length) {
+                        buf = token = Arrays.copyOf(buf, length * 2);
+                    }
+                    buf[length++] = t;
+                    hash = 31 * hash + t;
                 } else if (length > 0) {
-                    length = emit(action, length);
+                    action.accept(buf, length, hash);
+                    length = 0;
+                    hash = 0;
                 }
                 i++;
                 continue;
             }
             int size = sequenceLength(bytes, i, to);
+            byte special = 0;
             if (size == 0) {
                 valid = false;
                 size = 1;
-            } else if (lowercase && size == 2 && b == 0xC4 && (bytes[i + 1] & 0xff) == 0xB0) {
-                // U+0130 lowercases to "i" + U+0307: the i ends a token (or is one), the dot separates
-                length = emit(action, append(length, (byte) 'i'));
-                i += size;
-                continue;
-            } else if (lowercase && size == 3 && b == 0xE2 && (bytes[i + 1] & 0xff) == 0x84 && (bytes[i + 2] & 0xff) == 0xAA) {
-                length = append(length, (byte) 'k'); // U+212A KELVIN SIGN lowercases to k
-                i += size;
-                continue;
-            }
-            if (length > 0) {
-                length = emit(action, length);
+            } else if (lowercase && size == 2 && (b & 0xff) == 0xC4 && (bytes[i + 1] & 0xff) == 0xB0) {
+                special = 'i'; // U+0130 lowercases to "i" + U+0307: the i ends a token (or is one), the dot separates
+            } else if (lowercase && size == 3 && (b & 0xff) == 0xE2 && (bytes[i + 1] & 0xff) == 0x84
+                    && (bytes[i + 2] & 0xff) == 0xAA) {
+                special = 'k'; // U+212A KELVIN SIGN lowercases to k
             }
             i += size;
+            if (special != 0) {
+                if (length == buf.length) {
+                    buf = token = Arrays.copyOf(buf, length * 2);
+                }
+                buf[length++] = special;
+                hash = 31 * hash + special;
+                if (special == 'k') {
+                    continue;
+                }
+            }
+            if (length > 0) {
+                action.accept(buf, length, hash);
+                length = 0;
+                hash = 0;
+            }
         }
         if (length > 0) {
-            emit(action, length);
+            action.accept(buf, length, hash);
         }
         return valid;
-    }
-
-    private int append(int length, byte c) {
-        if (length == token.length) {
-            token = Arrays.copyOf(token, length * 2);
-        }
-        token[length] = c;
-        hash = 31 * hash + c;
-        return length + 1;
-    }
-
-    /** Hands the token over and starts the next: returns its length, 0. */
-    private int emit(TokenConsumer action, int length) {
-        action.accept(token, length, hash);
-        hash = 0;
-        return 0;
     }
 
     /**

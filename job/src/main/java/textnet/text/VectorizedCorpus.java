@@ -4,6 +4,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import textnet.JobException;
 import textnet.config.JobConfig;
 import textnet.config.VectorizerConfig;
@@ -12,16 +13,18 @@ import textnet.data.IdPartitioner;
 import textnet.data.LabelledDoc;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * A corpus turned into cached multi-hot blocks: train (less the validation rows), validation
  * (empty when {@code data.validation} is 0) and test, with the vectorizer fitted on train alone.
  *
- * <p>Two passes over the documents, each reading them from the source (text is never cached):
- * the first tokenizes and counts (the vocabulary, the classes, the format's checks), the second
- * tokenizes again and looks the tokens up in the vocabulary, and only the compact rows move, dealt
- * into each role's replicas ({@link MultiHotBlocks}).
+ * <p>The documents are read from the source once (more only to choose the validation rows): each
+ * split is tokenized into local token ids ({@link TokenizedSplit}, kept serialized until the rows are
+ * built; the text is never kept); a first job sums the splits' counts (the vocabulary, the classes,
+ * the format's checks), a second maps each split's ids to columns, and only the compact rows move,
+ * dealt into each role's replicas ({@link MultiHotBlocks}).
  */
 public record VectorizedCorpus(
         TextVectorizer vectorizer, JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation,
@@ -51,10 +54,23 @@ public record VectorizedCorpus(
         java.util.function.ToIntFunction<LabelledDoc> partitionOf = (java.util.function.ToIntFunction<LabelledDoc> & java.io.Serializable)
                 d -> roleOf.of(d).ordinal() * replicas + IdPartitioner.partitionOf(d.id(), replicas);
 
-        // 1. count: tokens of the fitting documents, their labels, documents per split and label
-        PartitionCounts counts = docs.mapPartitions(it -> List.of(PartitionCounts.of(it, vectorizerConfig, roleOf,
-                        partitionOf, partitions)).iterator())
-                .treeReduce(PartitionCounts::plus);
+        // 1. tokenize each split once, and count: tokens of the fitting documents, their labels,
+        //    documents per split and label, rows per partition
+        JavaRDD<TokenizedSplit> tokenized = docs.mapPartitions(it -> List.of(TokenizedSplit.of(it, vectorizerConfig,
+                roleOf, partitionOf, partitions)).iterator()).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            return of(corpus, config, tokenized, sc);
+        } finally {
+            tokenized.unpersist(false);
+        }
+    }
+
+    private static VectorizedCorpus of(Corpus corpus, JobConfig config, JavaRDD<TokenizedSplit> tokenized,
+                                       JavaSparkContext sc) {
+        int validation = config.data().validation();
+        int replicas = config.train().partitions();
+        int partitions = Role.values().length * replicas;
+        PartitionCounts counts = tokenized.map(TokenizedSplit::counts).treeReduce(PartitionCounts::plus);
         List<String> notes = new ArrayList<>(corpus.checked(counts.docs()));
         Vocabulary vocabulary = new Vocabulary(counts.tokens().mostFrequent(config.vectorizer().vocabularySize()));
         if (vocabulary.size() < config.vectorizer().vocabularySize()) {
@@ -78,18 +94,23 @@ public record VectorizedCorpus(
         }
         Broadcast<List<String>> columns = sc.broadcast(vocabulary.tokens());
         LabelIndex labels = vectorizer.labels();
-        JavaPairRDD<BlockKey, RowChunk> rows = docs.mapPartitionsToPair(it -> {
-            ColumnLookup lookup = new ColumnLookup(vectorizerConfig, columns.value());
-            return new RowChunk.Chunker(sink -> {
-                if (!it.hasNext()) {
-                    return false;
+        JavaPairRDD<BlockKey, RowChunk> rows = tokenized.mapPartitionsToPair(splits -> {
+            return new RowChunk.Chunker(new RowChunk.Chunker.Source() {
+                private Iterator<TokenizedSplit.Row> current = java.util.Collections.emptyIterator();
+
+                @Override
+                public boolean next(RowChunk.Chunker.Sink sink) {
+                    while (!current.hasNext()) {
+                        if (!splits.hasNext()) {
+                            return false;
+                        }
+                        current = splits.next().rows(columns.value());
+                    }
+                    TokenizedSplit.Row r = current.next();
+                    sink.add(new BlockKey(r.partition(), BlockKey.blockOf(r.id(), blocksOf[r.partition()])), r.id(),
+                            labels.indexOf(r.label(), r.role().label()), r.columns());
+                    return true;
                 }
-                LabelledDoc d = it.next();
-                Role role = roleOf.of(d);
-                int partition = partitionOf.applyAsInt(d);
-                sink.add(new BlockKey(partition, BlockKey.blockOf(d.id(), blocksOf[partition])), d.id(),
-                        labels.indexOf(d.label(), role.label()), lookup.columnsOf(d));
-                return true;
             });
         });
         JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, partitions, blockRows, "multi-hot rows");

@@ -1,0 +1,270 @@
+package textnet.text;
+
+import textnet.config.VectorizerConfig;
+import textnet.data.DocCounts;
+import textnet.data.LabelledDoc;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
+/**
+ * One split of the corpus tokenized once, for both of the vectorizer's passes: the split's distinct
+ * tokens (local ids, in order of first sight), each document's distinct local ids (varint-packed:
+ * frequent words get small ids, so one or two bytes each), its id, label and where its row goes, and
+ * the split's counts ({@link PartitionCounts}). The first pass sums the counts into the vocabulary;
+ * the second maps local ids to columns, so the text is read and tokenized once. Kept between the two
+ * (serialized, spilling to disk when memory is short) and dropped once the rows are built; it holds a
+ * split's tokens, never the corpus's text.
+ */
+final class TokenizedSplit implements Serializable {
+
+    /** A document's row: where it goes, its id, label and role, and its columns (sorted, distinct). */
+    record Row(int partition, String id, String label, Role role, int[] columns) {
+    }
+
+    private final PartitionCounts counts;
+    private final byte[] tokenBytes;
+    private final int[] tokenStarts;
+    private final String[] ids;
+    private final byte[] roles;
+    private final int[] partitions;
+    private final int[] labelOf;
+    private final String[] labels;
+    private final int[] docStarts;
+    private final byte[] localIds;
+
+    private TokenizedSplit(PartitionCounts counts, byte[] tokenBytes, int[] tokenStarts, String[] ids, byte[] roles,
+                           int[] partitions, int[] labelOf, String[] labels, int[] docStarts, byte[] localIds) {
+        this.counts = counts;
+        this.tokenBytes = tokenBytes;
+        this.tokenStarts = tokenStarts;
+        this.ids = ids;
+        this.roles = roles;
+        this.partitions = partitions;
+        this.labelOf = labelOf;
+        this.labels = labels;
+        this.docStarts = docStarts;
+        this.localIds = localIds;
+    }
+
+    /**
+     * @param partitionOf where a document's row will be dealt ({@code role * replicas + replica}), of
+     *                    {@code partitionCount}
+     */
+    static TokenizedSplit of(Iterator<LabelledDoc> documents, VectorizerConfig config, Role.Of roleOf,
+                             ToIntFunction<LabelledDoc> partitionOf, int partitionCount) {
+        Builder b = new Builder(config, partitionCount);
+        while (documents.hasNext()) {
+            LabelledDoc doc = documents.next();
+            b.add(doc, roleOf.of(doc), partitionOf.applyAsInt(doc));
+        }
+        return b.build();
+    }
+
+    PartitionCounts counts() {
+        return counts;
+    }
+
+    /** Every document's row, made as it is asked for; its columns those of {@code vocabulary} (column i is token i). */
+    Iterator<Row> rows(List<String> vocabulary) {
+        Map<String, Integer> columnOf = new HashMap<>(vocabulary.size() * 2);
+        for (int c = 0; c < vocabulary.size(); c++) {
+            columnOf.put(vocabulary.get(c), c);
+        }
+        int tokens = tokenStarts.length - 1;
+        int[] column = new int[tokens];
+        for (int t = 0; t < tokens; t++) {
+            column[t] = columnOf.getOrDefault(new String(tokenBytes, tokenStarts[t], tokenStarts[t + 1] - tokenStarts[t],
+                    StandardCharsets.UTF_8), -1);
+        }
+        return new Iterator<>() {
+            private int d;
+            private int[] found = new int[256];
+
+            @Override
+            public boolean hasNext() {
+                return d < ids.length;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                int count = 0;
+                int at = docStarts[d];
+                int end = docStarts[d + 1];
+                while (at < end) {
+                    int local = 0;
+                    int shift = 0;
+                    int b;
+                    do { // varint: 7 bits a byte, high bit set while more follow
+                        b = localIds[at++];
+                        local |= (b & 0x7f) << shift;
+                        shift += 7;
+                    } while (b < 0);
+                    int c = column[local];
+                    if (c >= 0) {
+                        if (count == found.length) {
+                            found = Arrays.copyOf(found, count * 2);
+                        }
+                        found[count++] = c;
+                    }
+                }
+                int[] columns = Arrays.copyOf(found, count);
+                Arrays.sort(columns);
+                Row row = new Row(partitions[d], ids[d], labels[labelOf[d]], Role.values()[roles[d]], columns);
+                d++;
+                return row;
+            }
+        };
+    }
+
+    /** Tokenizes documents as they come: local ids interned by bytes, each document's ids packed. */
+    private static final class Builder implements Utf8Tokenizer.TokenConsumer {
+        private final DocTokenizer tokenizer;
+        private final ByteTokenTable table = new ByteTokenTable();
+        private final int partitionCount;
+        private long[] fitOccurrences = new long[1024];
+        private int[] lastDocument = new int[1024]; // 1 + the last document an id was seen in: drops repeats
+        private final List<String> ids = new ArrayList<>();
+        private final ByteList roles = new ByteList();
+        private final IntList partitions = new IntList();
+        private final IntList labelOf = new IntList();
+        private final Map<String, Integer> labelIndex = new HashMap<>();
+        private final List<String> labels = new ArrayList<>();
+        private final IntList docStarts = new IntList();
+        private final ByteList localIds = new ByteList();
+        private final Set<String> fitLabels = new TreeSet<>();
+        private final DocCounts docs = new DocCounts();
+        private final long[] rowsPerPartition;
+        private boolean fitting;
+
+        Builder(VectorizerConfig config, int partitionCount) {
+            this.tokenizer = new DocTokenizer(config);
+            this.partitionCount = partitionCount;
+            this.rowsPerPartition = new long[partitionCount];
+            docStarts.add(0);
+        }
+
+        void add(LabelledDoc doc, Role role, int partition) {
+            DocCounts.add(docs, doc);
+            rowsPerPartition[partition]++;
+            fitting = role == Role.FIT;
+            if (fitting) {
+                fitLabels.add(doc.label());
+            }
+            ids.add(doc.id());
+            roles.add((byte) role.ordinal());
+            partitions.add(partition);
+            labelOf.add(labelIndex.computeIfAbsent(doc.label(), l -> {
+                labels.add(l);
+                return labels.size() - 1;
+            }));
+            tokenizer.forEachToken(doc, this);
+            docStarts.add(localIds.size());
+        }
+
+        @Override
+        public void accept(byte[] token, int length, int hash) {
+            int id = table.idOf(token, length, hash);
+            if (id == fitOccurrences.length) {
+                fitOccurrences = Arrays.copyOf(fitOccurrences, id * 2);
+                lastDocument = Arrays.copyOf(lastDocument, id * 2);
+            }
+            if (fitting) {
+                fitOccurrences[id]++;
+            }
+            int document = ids.size(); // 1 + this document's index
+            if (lastDocument[id] != document) {
+                lastDocument[id] = document;
+                for (int v = id; ; v >>>= 7) { // varint: 7 bits a byte, high bit set while more follow
+                    if (v < 0x80) {
+                        localIds.add((byte) v);
+                        break;
+                    }
+                    localIds.add((byte) ((v & 0x7f) | 0x80));
+                }
+            }
+        }
+
+        TokenizedSplit build() {
+            int n = table.size();
+            ByteList bytes = new ByteList();
+            int[] starts = new int[n + 1];
+            int fitTokens = 0;
+            for (int id = 0; id < n; id++) {
+                byte[] token = table.token(id).getBytes(StandardCharsets.UTF_8);
+                bytes.addAll(token);
+                starts[id + 1] = bytes.size();
+                fitTokens += fitOccurrences[id] > 0 ? 1 : 0;
+            }
+            String[] fitTokenNames = new String[fitTokens];
+            long[] fitCounts = new long[fitTokens];
+            for (int id = 0, at = 0; id < n; id++) {
+                if (fitOccurrences[id] > 0) {
+                    fitTokenNames[at] = table.token(id);
+                    fitCounts[at++] = fitOccurrences[id];
+                }
+            }
+            PartitionCounts counts = new PartitionCounts(new TokenCounts(fitTokenNames, fitCounts), fitLabels, docs,
+                    rowsPerPartition);
+            return new TokenizedSplit(counts, bytes.toArray(), starts, ids.toArray(String[]::new), roles.toArray(),
+                    partitions.toArray(), labelOf.toArray(), labels.toArray(String[]::new), docStarts.toArray(),
+                    localIds.toArray());
+        }
+    }
+
+    private static final class ByteList {
+        private byte[] values = new byte[1 << 12];
+        private int size;
+
+        void add(byte v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        void addAll(byte[] vs) {
+            if (size + vs.length > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + vs.length));
+            }
+            System.arraycopy(vs, 0, values, size, vs.length);
+            size += vs.length;
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    private static final class IntList {
+        private int[] values = new int[1 << 10];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
