@@ -13,10 +13,11 @@ import java.util.Arrays;
  */
 final class ByteTokenTable {
 
-    /** Per slot: the token's hash in the high half, 1 + its id in the low half; 0 when empty (one memory read per probe). */
-    private long[] slots = new long[1 << 12];
-    /** Per slot: the token's first 8 bytes ({@link #pack}). */
-    private long[] keys = new long[1 << 12];
+    /**
+     * Two longs per slot, side by side so that a probe reads one cache line: the token's hash in the
+     * high half and 1 + its id in the low half (0 when empty), then the token's first 8 bytes ({@link #pack}).
+     */
+    private long[] slots = new long[2 << 12];
     private int[] hashes = new int[1 << 11];
     private int[] starts = new int[(1 << 11) + 1];
     private byte[] bytes = new byte[1 << 14];
@@ -42,14 +43,14 @@ final class ByteTokenTable {
     /** The id of the token, added when new. */
     int idOf(byte[] token, int length, int hash) {
         long key = pack(token, length);
-        int mask = slots.length - 1;
+        int mask = (slots.length >> 1) - 1;
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            long entry = slots[slot];
+            long entry = slots[2 * slot];
             if (entry == 0) {
                 return add(token, length, hash, key, slot);
             }
             int id = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && keys[slot] == key && (length <= 8 || equalTail(id, token, length))) {
+            if ((int) (entry >>> 32) == hash && slots[2 * slot + 1] == key && (length <= 8 || equalTail(id, token, length))) {
                 return id;
             }
         }
@@ -58,14 +59,14 @@ final class ByteTokenTable {
     /** The id of the token, or -1 when it was never added. */
     int find(byte[] token, int length, int hash) {
         long key = pack(token, length);
-        int mask = slots.length - 1;
+        int mask = (slots.length >> 1) - 1;
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-            long entry = slots[slot];
+            long entry = slots[2 * slot];
             if (entry == 0) {
                 return -1;
             }
             int id = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && keys[slot] == key && (length <= 8 || equalTail(id, token, length))) {
+            if ((int) (entry >>> 32) == hash && slots[2 * slot + 1] == key && (length <= 8 || equalTail(id, token, length))) {
                 return id;
             }
         }
@@ -112,28 +113,28 @@ final class ByteTokenTable {
         System.arraycopy(token, 0, bytes, start, length);
         starts[id + 1] = start + length;
         hashes[id] = hash;
-        slots[slot] = entry(hash, id);
-        keys[slot] = key;
-        if (size * 2 > slots.length) {
+        slots[2 * slot] = entry(hash, id);
+        slots[2 * slot + 1] = key;
+        if (size * 4 > slots.length) { // over half the slots taken
             rehash();
         }
         return id;
     }
 
     private void rehash() {
-        slots = new long[slots.length * 2];
-        keys = new long[slots.length];
-        int mask = slots.length - 1;
-        byte[] token = new byte[8];
-        for (int id = 0; id < size; id++) {
-            int slot = spread(hashes[id]) & mask;
-            while (slots[slot] != 0) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = (slots.length >> 1) - 1;
+        for (int s = 0; s < old.length; s += 2) {
+            if (old[s] == 0) {
+                continue;
+            }
+            int slot = spread((int) (old[s] >>> 32)) & mask;
+            while (slots[2 * slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = entry(hashes[id], id);
-            int length = Math.min(8, starts[id + 1] - starts[id]);
-            System.arraycopy(bytes, starts[id], token, 0, length);
-            keys[slot] = pack(token, length);
+            slots[2 * slot] = old[s];
+            slots[2 * slot + 1] = old[s + 1];
         }
     }
 

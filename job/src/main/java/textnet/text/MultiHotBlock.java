@@ -24,17 +24,38 @@ public final class MultiHotBlock implements Serializable {
     }
 
     public static MultiHotBlock of(Iterator<MultiHotRow> rows) {
-        IntList labels = new IntList(1024);
-        IntList offsets = new IntList(1025);
-        IntList indices = new IntList(1 << 16);
-        offsets.add(0);
+        Builder b = new Builder();
         while (rows.hasNext()) {
             MultiHotRow row = rows.next();
-            labels.add(row.label());
-            indices.addAll(row.indices());
+            b.add(row.label(), row.indices(), 0, row.indices().length);
+        }
+        return b.build();
+    }
+
+    /** Rows appended one at a time, straight into the block's arrays. */
+    static final class Builder {
+        private final IntList labels = new IntList(1024);
+        private final IntList offsets = new IntList(1025);
+        private final IntList indices = new IntList(1 << 16);
+
+        Builder() {
+            offsets.add(0);
+        }
+
+        /** A row of class {@code label} whose columns are {@code columns[from, to)}. */
+        void add(int label, int[] columns, int from, int to) {
+            labels.add(label);
+            indices.addAll(columns, from, to);
             offsets.add(indices.size());
         }
-        return new MultiHotBlock(labels.toArray(), offsets.toArray(), indices.toArray());
+
+        int size() {
+            return labels.size();
+        }
+
+        MultiHotBlock build() {
+            return new MultiHotBlock(labels.toArray(), offsets.toArray(), indices.toArray());
+        }
     }
 
     public int size() {
@@ -97,12 +118,13 @@ public final class MultiHotBlock implements Serializable {
             values[size++] = v;
         }
 
-        void addAll(int[] vs) {
-            if (size + vs.length > values.length) {
-                values = Arrays.copyOf(values, Math.max(values.length * 2, size + vs.length));
+        void addAll(int[] vs, int from, int to) {
+            int n = to - from;
+            if (size + n > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + n));
             }
-            System.arraycopy(vs, 0, values, size, vs.length);
-            size += vs.length;
+            System.arraycopy(vs, from, values, size, n);
+            size += n;
         }
 
         int size() {

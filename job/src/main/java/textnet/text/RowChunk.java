@@ -66,13 +66,26 @@ final class RowChunk implements Serializable {
             return ids.isEmpty();
         }
 
-        /** The rows so far as a chunk; the builder starts over. */
+        /** The rows so far as a chunk, sorted by id (blocks merge sorted chunks); the builder starts over. */
         RowChunk take() {
             int n = ids.size();
-            RowChunk chunk = new RowChunk(ids.toArray(String[]::new), Arrays.copyOf(labels, n),
-                    Arrays.copyOf(offsets, n + 1), Arrays.copyOf(indices, offsets[n]));
+            Integer[] byId = new Integer[n];
+            Arrays.setAll(byId, i -> i);
+            Arrays.sort(byId, (a, b) -> ids.get(a).compareTo(ids.get(b)));
+            String[] sortedIds = new String[n];
+            int[] sortedLabels = new int[n];
+            int[] sortedOffsets = new int[n + 1];
+            int[] sortedIndices = new int[offsets[n]];
+            for (int i = 0; i < n; i++) {
+                int r = byId[i];
+                int length = offsets[r + 1] - offsets[r];
+                sortedIds[i] = ids.get(r);
+                sortedLabels[i] = labels[r];
+                System.arraycopy(indices, offsets[r], sortedIndices, sortedOffsets[i], length);
+                sortedOffsets[i + 1] = sortedOffsets[i] + length;
+            }
             ids.clear();
-            return chunk;
+            return new RowChunk(sortedIds, sortedLabels, sortedOffsets, sortedIndices);
         }
     }
 
@@ -175,7 +188,10 @@ final class RowChunk implements Serializable {
             return cut.remove(0);
         }
 
-        /** The chunks of the next block, their rows sorted by id, in blocks of at most blockRows. */
+        /**
+         * The chunks of the next block, merged by id (each chunk is sorted: {@link Builder#take}), cut
+         * into blocks of at most blockRows rows; rows are copied once, into the block's arrays.
+         */
         private List<MultiHotBlock> nextBlock() {
             List<RowChunk> chunks = new ArrayList<>();
             int block = pending == null ? 0 : pending._1().block();
@@ -183,31 +199,31 @@ final class RowChunk implements Serializable {
                 chunks.add(pending._2());
                 pending = sorted.hasNext() ? sorted.next() : null;
             }
-            int total = chunks.stream().mapToInt(RowChunk::size).sum();
-            long[] order = new long[total]; // chunk in the high half, row in the low half
-            String[] ids = new String[total];
-            int at = 0;
+            int[] at = new int[chunks.size()];
+            java.util.PriorityQueue<Integer> next = new java.util.PriorityQueue<>(Math.max(1, chunks.size()),
+                    (a, b) -> chunks.get(a).ids[at[a]].compareTo(chunks.get(b).ids[at[b]]));
             for (int c = 0; c < chunks.size(); c++) {
-                for (int r = 0; r < chunks.get(c).size(); r++) {
-                    ids[at] = chunks.get(c).ids[r];
-                    order[at++] = ((long) c << 32) | r;
+                if (chunks.get(c).size() > 0) {
+                    next.add(c);
                 }
             }
-            Integer[] byId = new Integer[total];
-            Arrays.setAll(byId, i -> i);
-            Arrays.sort(byId, (a, b) -> ids[a].compareTo(ids[b]));
             List<MultiHotBlock> blocks = new ArrayList<>();
-            for (int from = 0; from < total || blocks.isEmpty(); from += blockRows) {
-                int to = Math.min(total, from + blockRows);
-                List<MultiHotRow> rows = new ArrayList<>(to - from);
-                for (int i = from; i < to; i++) {
-                    long where = order[byId[i]];
-                    RowChunk chunk = chunks.get((int) (where >>> 32));
-                    int r = (int) where;
-                    rows.add(new MultiHotRow(chunk.labels[r],
-                            Arrays.copyOfRange(chunk.indices, chunk.offsets[r], chunk.offsets[r + 1])));
+            MultiHotBlock.Builder rows = new MultiHotBlock.Builder();
+            while (!next.isEmpty()) {
+                int c = next.poll();
+                RowChunk chunk = chunks.get(c);
+                int r = at[c]++;
+                rows.add(chunk.labels[r], chunk.indices, chunk.offsets[r], chunk.offsets[r + 1]);
+                if (at[c] < chunk.size()) {
+                    next.add(c);
                 }
-                blocks.add(MultiHotBlock.of(rows.iterator()));
+                if (rows.size() == blockRows) {
+                    blocks.add(rows.build());
+                    rows = new MultiHotBlock.Builder();
+                }
+            }
+            if (rows.size() > 0 || blocks.isEmpty()) {
+                blocks.add(rows.build());
             }
             return blocks;
         }
