@@ -56,6 +56,9 @@ public final class SparkSessions {
             conf.setIfMissing("spark.executor.heartbeatInterval", "1s");
         }
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        // a cached element is a whole block of rows (tens of MB): check the memory left after each one,
+        // not after 16 (Spark's default), or caching a replica can overrun the heap before it spills
+        conf.setIfMissing("spark.storage.unrollMemoryCheckPeriod", "1");
         conf.setIfMissing("spark.driver.host", "127.0.0.1");
         conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         return SparkSession.builder().config(conf).getOrCreate();
