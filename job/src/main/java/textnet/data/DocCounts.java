@@ -3,18 +3,20 @@ package textnet.data;
 import org.apache.spark.api.java.JavaRDD;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Documents per split and label, and how many needed repair: counted in one pass over a
  * {@link Corpus} (partition by partition, then merged), and checked on the driver ({@link Corpus#checked}).
+ * Counted per document of a run, so a label's counts are one array (a slot per split) found by one
+ * hash lookup.
  */
 public final class DocCounts implements Serializable {
 
-    private final Map<String, Long> perSplitAndLabel = new TreeMap<>();
+    private final Map<String, long[]> perLabel = new HashMap<>();
     private final long[] repaired = new long[Split.values().length];
 
     /** Counts of {@code docs} in one Spark job (tests and small sources; vectorizing counts in its own pass). */
@@ -23,35 +25,45 @@ public final class DocCounts implements Serializable {
     }
 
     public static DocCounts add(DocCounts counts, LabelledDoc doc) {
-        counts.perSplitAndLabel.merge(key(doc.split(), doc.label()), 1L, Long::sum);
+        counts.perLabel.computeIfAbsent(doc.label(), l -> new long[Split.values().length])[doc.split().ordinal()]++;
         counts.repaired[doc.split().ordinal()] += doc.repaired() ? 1 : 0;
         return counts;
     }
 
     public static DocCounts merge(DocCounts a, DocCounts b) {
-        b.perSplitAndLabel.forEach((k, v) -> a.perSplitAndLabel.merge(k, v, Long::sum));
+        b.perLabel.forEach((label, n) -> {
+            long[] sum = a.perLabel.computeIfAbsent(label, l -> new long[Split.values().length]);
+            for (int s = 0; s < sum.length; s++) {
+                sum[s] += n[s];
+            }
+        });
         for (int i = 0; i < a.repaired.length; i++) {
             a.repaired[i] += b.repaired[i];
         }
         return a;
     }
 
-    private static String key(Split split, String label) {
-        return split.folder() + "/" + label;
-    }
-
     public long count(Split split, String label) {
-        return perSplitAndLabel.getOrDefault(key(split, label), 0L);
+        long[] n = perLabel.get(label);
+        return n == null ? 0 : n[split.ordinal()];
     }
 
     long total() {
-        return perSplitAndLabel.values().stream().mapToLong(Long::longValue).sum();
+        long sum = 0;
+        for (long[] n : perLabel.values()) {
+            for (long v : n) {
+                sum += v;
+            }
+        }
+        return sum;
     }
 
     public long total(Split split) {
-        String prefix = split.folder() + "/";
-        return perSplitAndLabel.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .mapToLong(Map.Entry::getValue).sum();
+        long sum = 0;
+        for (long[] n : perLabel.values()) {
+            sum += n[split.ordinal()];
+        }
+        return sum;
     }
 
     long repaired() {
@@ -69,9 +81,11 @@ public final class DocCounts implements Serializable {
     /** The labels with at least one document in the split, sorted. */
     public Set<String> labels(Split split) {
         Set<String> labels = new TreeSet<>();
-        String prefix = split.folder() + "/";
-        perSplitAndLabel.keySet().stream().filter(k -> k.startsWith(prefix))
-                .forEach(k -> labels.add(k.substring(prefix.length())));
+        perLabel.forEach((label, n) -> {
+            if (n[split.ordinal()] > 0) {
+                labels.add(label);
+            }
+        });
         return labels;
     }
 }
