@@ -9,6 +9,7 @@ import textnet.SparkTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +245,9 @@ class CleanErrorsProcessTest {
     Stream<DynamicTest> eachCaseIsOneCleanLineAndChangesNothing(@TempDir Path root) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<DynamicTest> tests = new ArrayList<>();
+        // what a user sees, one line per case, kept for reading: job/target/clean-error-lines.txt
+        Path seen = SparkTestSupport.project().resolve("job/target/clean-error-lines.txt");
+        Files.deleteIfExists(seen);
         for (Case c : cases()) {
             Path dir = Files.createDirectories(root.resolve(c.name().replaceAll("[^A-Za-z0-9]+", "-")));
             c.files().in(dir);
@@ -258,8 +262,10 @@ class CleanErrorsProcessTest {
             Path workDir = Files.createDirectories(dir.resolve(c.workIn()).normalize());
             Future<TextnetProcess.Outcome> outcome = pool.submit(() -> TextnetProcess.run(workDir, root.resolve("tmp"), List.of(), args));
             tests.add(DynamicTest.dynamicTest(c.name(), () -> {
-                TextnetProcess.assertOneCleanError(outcome.get(), c.exitCode(), c.says().toArray(String[]::new));
+                String error = TextnetProcess.assertOneCleanError(outcome.get(), c.exitCode(), c.says().toArray(String[]::new));
                 assertEquals(before, CliChecks.snapshot(dir), "every file as it was");
+                Files.writeString(seen, c.name() + " | exit " + c.exitCode() + " | " + error.replace(root.toString(), "<tmp>") + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }));
         }
         pool.shutdown();
