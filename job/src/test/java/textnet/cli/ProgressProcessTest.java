@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * depends on the machine, so the rule is checked on what each phase took, as the run reports it:
  * a phase of 5 s or more shows at least one progress line (the first is due at 3 s), one under
  * 2.5 s shows none. The fixture is sized for epochs of several seconds (wide hidden layers, batches
- * of 4); on a machine that trains it faster, the run is repeated once with three times the rows.
+ * of 4); on a machine that trains it faster, the run is repeated once with four times the rows.
  */
 class ProgressProcessTest {
 
@@ -39,7 +39,7 @@ class ProgressProcessTest {
     @Test
     void longPhasesPrintProgressLinesOnStderrOnlyAndStdoutKeepsExactlyItsLines() throws IOException {
         SparkTestSupport.spark(); // the class path is built; the run itself is another JVM
-        int rows = 4_000;
+        int rows = 16_000;
         for (int attempt = 1; ; attempt++) {
             TextnetProcess.Outcome o = train(rows, attempt);
             List<Phase> phases = phases(o);
@@ -61,7 +61,7 @@ class ProgressProcessTest {
                 return;
             }
             assertTrue(attempt < 2, "no phase took 5 s even with " + rows + " rows: make the fixture larger\n" + o);
-            rows *= 3;
+            rows *= 4;
         }
     }
 
