@@ -20,7 +20,7 @@ final class ScaleMarkdown {
                 .append(report.path("quick").asBoolean() ? " --quick (a smoke run: not the numbers to quote)" : "")
                 .append(". Each run is `").append(report.path("command").asText()).append("`: the IMDB tutorial")
                 .append(" (vocabulary 10,000, Dense 16-16-1, 4 epochs of batch 512, 2 partitions) on N training reviews")
-                .append(" and IMDB's 25,000 test reviews, with the launcher's defaults (heap `default`: `-Xmx8g`) unless the heap column")
+                .append(" and IMDB's 25,000 test reviews, with the launcher's defaults (heap `default`: a sixth of the machine's memory) unless the heap column")
                 .append(" says otherwise. Cells are median (min–max) over the runs that succeeded.\n\n")
                 .append("* Corpora: `textnet.bench.ScaleCorpus` (seed 42) from the IMDB archive: the 25,000 training reviews,")
                 .append(" then reviews that each join the first half of the sentences of one training review with the second")
