@@ -54,11 +54,19 @@ public final class MultiHotBlock implements Serializable {
 
     /** Rows appended one at a time, straight into the block's arrays. */
     static final class Builder {
-        private final IntList labels = new IntList(1024);
-        private final IntList offsets = new IntList(1025);
-        private final IntList indices = new IntList(1 << 16);
+        private final IntList labels;
+        private final IntList offsets;
+        private final IntList indices;
 
         Builder() {
+            this(1024, 1 << 16);
+        }
+
+        /** With the block's final row and column counts, when known: no array grows or is copied. */
+        Builder(int rows, int columns) {
+            labels = new IntList(Math.max(1, rows));
+            offsets = new IntList(rows + 1);
+            indices = new IntList(Math.max(1, columns));
             offsets.add(0);
         }
 
@@ -159,7 +167,7 @@ public final class MultiHotBlock implements Serializable {
         }
 
         int[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == values.length ? values : Arrays.copyOf(values, size);
         }
     }
 }

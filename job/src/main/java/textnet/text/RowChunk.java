@@ -207,8 +207,17 @@ final class RowChunk implements Serializable {
                     next.add(c);
                 }
             }
+            long rowCount = 0;
+            long columns = 0;
+            for (RowChunk chunk : chunks) {
+                rowCount += chunk.size();
+                columns += chunk.offsets[chunk.size()];
+            }
             List<MultiHotBlock> blocks = new ArrayList<>();
-            MultiHotBlock.Builder rows = new MultiHotBlock.Builder();
+            // the usual block is not cut: its arrays are allocated once, at their final size (a block
+            // of 65,536 IMDB rows has ~16M columns: growing by doubling would hold ~3 times that)
+            MultiHotBlock.Builder rows = rowCount <= blockRows && columns <= Integer.MAX_VALUE - 8
+                    ? new MultiHotBlock.Builder((int) rowCount, (int) columns) : new MultiHotBlock.Builder();
             while (!next.isEmpty()) {
                 int c = next.poll();
                 RowChunk chunk = chunks.get(c);
