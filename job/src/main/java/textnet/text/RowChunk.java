@@ -17,7 +17,7 @@ import scala.Tuple2;
  */
 final class RowChunk implements Serializable {
 
-    static final int ROWS = 4096;
+    static final int ROWS = 1024;
 
     private final String[] ids;
     private final int[] labels;
