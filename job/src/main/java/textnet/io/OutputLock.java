@@ -77,7 +77,7 @@ public final class OutputLock implements AutoCloseable {
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
                     channel.close();
-                    throw heldBy(what, holder(file).map(ProcessOwner::describe).orElse("holder unknown"));
+                    throw heldBy(what, holderOnceWritten(file).map(ProcessOwner::describe).orElse("holder unknown"));
                 }
                 String token = me.toJson();
                 channel.truncate(0);
@@ -153,6 +153,26 @@ public final class OutputLock implements AutoCloseable {
     private static JobException heldBy(String what, String holder) {
         return JobException.output(what + " is being written by another textnet run (" + holder
                 + "); wait for it to finish or choose another path");
+    }
+
+    /**
+     * The holder of a lock just found held: it writes its name right after taking the lock, so a
+     * holder caught in between is waited for (up to 2 s) rather than reported as unknown.
+     */
+    private static Optional<ProcessOwner> holderOnceWritten(Path file) {
+        for (int wait = 0; wait < 40; wait++) {
+            Optional<ProcessOwner> holder = holder(file);
+            if (holder.isPresent()) {
+                return holder;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return holder(file);
     }
 
     /** Who holds a lock file this JVM does not hold (reading it cannot release our own locks). */
