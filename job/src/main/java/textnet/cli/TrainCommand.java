@@ -28,6 +28,7 @@ import textnet.text.VectorizedCorpus;
 import textnet.train.EpochRecord;
 import textnet.train.Warmup;
 import textnet.train.Progress;
+import textnet.train.ReplicaSettings;
 import textnet.train.Trainer;
 
 import java.nio.file.Path;
@@ -155,6 +156,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         clock.lap("vectorize");
         vectorized.notes().forEach(n -> Console.info("note: " + n));
+        ReplicaSettings.note(config.train(), vectorized.trainRows()).ifPresent(n -> Console.info("note: " + n));
         List<String> classes = vectorized.vectorizer().labels().labels();
         gate.requireKnownMetrics(classes.size());
         Console.info(String.format(Locale.ROOT, "%,d train / %,d validation / %,d test rows, %d classes,"
@@ -220,6 +222,10 @@ final class TrainCommand implements Callable<Integer> {
         ObjectNode rows = metrics.putObject("data");
         rows.put("train_rows", vectorized.trainRows()).put("validation_rows", vectorized.validationRows())
                 .put("test_rows", vectorized.testRows()).put("cached_train_bytes", vectorized.trainBytes());
+        ReplicaSettings replica = ReplicaSettings.of(config.train(), config.train().partitions());
+        metrics.putObject("replicas").put("count", config.train().partitions())
+                .put("averaging", config.train().averaging()).put("batch_size", replica.batchSize())
+                .put("learning_rate", replica.optimizer().learningRate());
         metrics.put("train_samples_per_second", vectorized.trainRows() * result.history().size() / trainSeconds);
         metrics.putObject("memory").put("peak_heap_mib", PhaseClock.peakHeapMiB());
         if (early != null) {

@@ -85,6 +85,7 @@ public final class ConfigValidator {
         atLeast("train.batch-size", t.batchSize());
         atLeast("train.partitions", t.partitions());
         atLeast("train.block-rows", t.blockRows());
+        oneOf("train.averaging", t.averaging(), Averaging.NAMES);
         OptimizerConfig o = t.optimizer();
         oneOf("train.optimizer.name", o.name(), OPTIMIZERS);
         require(o.learningRate() > 0 && Double.isFinite(o.learningRate()), "train.optimizer.learning-rate", "must be a positive number");

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * The driver's epoch loop (DESIGN.md, "Data flow"): broadcast the state, let every partition
- * train on its own rows, average parameters and optimizer state weighted by rows, validate, log.
+ * train on its own rows (with the batch and optimizer {@link ReplicaSettings} give each of the K
+ * replicas), average parameters and optimizer state weighted by rows, validate, log.
  */
 public final class Trainer {
 
@@ -61,6 +62,7 @@ public final class Trainer {
         Evaluator evaluator = new Evaluator(spec);
         TrainingState state = from.state();
         List<EpochRecord> history = new ArrayList<>(from.history());
+        ReplicaSettings replica = ReplicaSettings.of(config, train.getNumPartitions());
         for (int epoch = from.epoch() + 1; epoch <= config.epochs(); epoch++) {
             long started = System.nanoTime();
             String job = "Epoch " + epoch + "/" + config.epochs();
@@ -71,8 +73,8 @@ public final class Trainer {
             ParameterSum sum;
             try {
                 sum = train
-                        .mapPartitionsWithIndex(new PartitionStep(broadcast, spec, config.optimizer(),
-                                config.batchSize(), config.seed(), epoch, progress.start(job)), true)
+                        .mapPartitionsWithIndex(new PartitionStep(broadcast, spec, replica.optimizer(),
+                                replica.batchSize(), config.seed(), epoch, progress.start(job)), true)
                         .treeAggregate(new ParameterSum(), ParameterSum::add, ParameterSum::merge);
             } finally {
                 progress.end(); // the progress line is gone before the epoch's line is printed

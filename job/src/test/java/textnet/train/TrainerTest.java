@@ -57,7 +57,7 @@ class TrainerTest {
     }
 
     /** @param sourcePartitions how many partitions the rows come from before they are dealt */
-    private static JavaRDD<MultiHotBlock> blocks(List<MultiHotRow> rows, int partitions, int blockRows, int sourcePartitions) {
+    static JavaRDD<MultiHotBlock> blocks(List<MultiHotRow> rows, int partitions, int blockRows, int sourcePartitions) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext());
         List<scala.Tuple2<String, MultiHotRow>> byId = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -100,7 +100,7 @@ class TrainerTest {
         }
 
         TrainConfig config = new TrainConfig(4, 16, 2, 7, new OptimizerConfig("rmsprop", 0.01, 0.9, 0.0, 0.9, 0.999, 1e-7),
-                null, blockRows);
+                null, blockRows, "plain");
         Trainer trainer = new Trainer(spec(), config);
         Trainer.Result distributed = trainer.fit(blocks(data, 2, blockRows, 5), null, EpochListener.watching(r -> { }));
         TrainingState state = trainer.initialState();
