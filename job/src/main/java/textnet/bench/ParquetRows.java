@@ -33,7 +33,7 @@ import java.util.Comparator;
  * changes from run to run (Spark's writer would name its part files with a random UUID; see
  * {@link #canonicalFooter} for the one thing parquet-mr itself leaves to chance).
  */
-final class ParquetRows implements RowFile {
+final class ParquetRows extends RowFile {
 
     static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
             "message review { required binary text (STRING); required binary label (STRING); }");
@@ -41,8 +41,6 @@ final class ParquetRows implements RowFile {
     private final Path file;
     private final ParquetWriter<Group> writer;
     private final SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-    private long rows;
-    private long textBytes;
 
     ParquetRows(Path file) throws IOException {
         this.file = file;
@@ -54,22 +52,10 @@ final class ParquetRows implements RowFile {
     }
 
     @Override
-    public void row(String label, byte[] text, int length) throws IOException {
+    void write(String label, byte[] text, int length) throws IOException {
         writer.write(groups.newGroup()
                 .append("text", Binary.fromConstantByteArray(Arrays.copyOf(text, length)))
                 .append("label", label));
-        rows++;
-        textBytes += length;
-    }
-
-    @Override
-    public long rows() {
-        return rows;
-    }
-
-    @Override
-    public long textBytes() {
-        return textBytes;
     }
 
     @Override
