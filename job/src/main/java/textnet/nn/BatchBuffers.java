@@ -17,8 +17,6 @@ final class BatchBuffers {
     private final INDArray[] scratch;
     private final HostValues[] activationValues;
     private final HostValues[] deltaValues;
-    /** A row of ones: bias gradients are {@code ones x delta}, the column sums. */
-    final INDArray ones;
     /** The expanded {@code rows x inputSize} multi-hot matrix; only on the dense input path. */
     final INDArray denseInput;
     final HostValues denseInputValues;
@@ -39,7 +37,6 @@ final class BatchBuffers {
             activationValues[l] = HostValues.of(activations[l]);
             deltaValues[l] = HostValues.of(deltas[l]);
         }
-        ones = Nd4j.ones(dtype, 1, rows);
         denseInput = spec.sparseInput() ? null : Nd4j.create(dtype, rows, spec.inputSize());
         denseInputValues = denseInput == null ? null : HostValues.of(denseInput);
     }

@@ -257,10 +257,10 @@ public final class Network {
                 multiHotInput.forward(batch, p.firstWeights(), p.firstBiases(), buffers.activationValues(0));
             } else {
                 Nd4j.gemm(layerInput(l, buffers), p.weights(l), z, false, false, 1.0, 0.0);
-                z.addiRowVector(p.bias(l));
+                HostRows.addBias(buffers.activationValues(l), p.biasValues(l), batch.size(), layer.units());
             }
             if (l < last || !spec.loss().readsLogits()) {
-                layer.activation().applyInPlace(z);
+                activate(layer.activation(), z, buffers.activationValues(l));
             }
         }
     }
@@ -303,12 +303,26 @@ public final class Network {
             } else {
                 Nd4j.gemm(layerInput(l, buffers), delta, g.weights(l), true, false, 1.0, 0.0);
             }
-            Nd4j.gemm(buffers.ones, delta, g.bias(l), false, false, 1.0, 0.0);
+            HostRows.columnSums(buffers.deltaValues(l), g.biasValues(l), batch.size(), spec.layers().get(l).units());
             if (l > 0) {
                 Nd4j.gemm(delta, p.weights(l), buffers.delta(l - 1), false, true, 1.0, 0.0);
-                spec.layers().get(l - 1).activation().backpropInPlace(
-                        buffers.activation(l - 1), buffers.delta(l - 1), buffers.scratch(l - 1));
+                Activation previous = spec.layers().get(l - 1).activation();
+                if (previous == Activation.RELU) {
+                    HostRows.reluBackprop(buffers.activationValues(l - 1), buffers.deltaValues(l - 1),
+                            batch.size() * spec.layers().get(l - 1).units());
+                } else {
+                    previous.backpropInPlace(buffers.activation(l - 1), buffers.delta(l - 1), buffers.scratch(l - 1));
+                }
             }
+        }
+    }
+
+    /** Relu on the host (one comparison a value, cheaper than a native call); the others through ND4J. */
+    private static void activate(Activation activation, INDArray z, HostValues values) {
+        if (activation == Activation.RELU) {
+            HostRows.relu(values, values.length());
+        } else {
+            activation.applyInPlace(z);
         }
     }
 

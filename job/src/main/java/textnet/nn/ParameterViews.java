@@ -14,7 +14,7 @@ final class ParameterViews {
     private final INDArray[] weights;
     private final INDArray[] biases;
     private final HostValues firstWeights;
-    private final HostValues firstBiases;
+    private final HostValues[] biasValues;
 
     private ParameterViews(NetworkSpec spec, INDArray source) {
         if (source.length() != spec.parameterCount()) {
@@ -26,15 +26,16 @@ final class ParameterViews {
         int layers = spec.layers().size();
         weights = new INDArray[layers];
         biases = new INDArray[layers];
+        biasValues = new HostValues[layers];
         for (int l = 0; l < layers; l++) {
             DenseSpec layer = spec.layers().get(l);
             long w = spec.weightOffset(l);
             long b = spec.biasOffset(l);
             weights[l] = flat.get(NDArrayIndex.interval(w, b)).reshape('c', layer.inputs(), layer.units());
             biases[l] = flat.get(NDArrayIndex.interval(b, b + layer.units())).reshape('c', 1, layer.units());
+            biasValues[l] = HostValues.of(biases[l]);
         }
         firstWeights = HostValues.of(weights[0]);
-        firstBiases = HostValues.of(biases[0]);
     }
 
     /** Views of {@code array}, reusing {@code previous} when it was made for the same array. */
@@ -46,16 +47,17 @@ final class ParameterViews {
         return weights[layer];
     }
 
-    INDArray bias(int layer) {
-        return biases[layer];
-    }
-
     /** Host access to {@code W0}, read and written row by row by the sparse input layer. */
     HostValues firstWeights() {
         return firstWeights;
     }
 
     HostValues firstBiases() {
-        return firstBiases;
+        return biasValues[0];
+    }
+
+    /** Host access to {@code b_l}: biases are added, and their gradient summed, on the host (HostRows). */
+    HostValues biasValues(int layer) {
+        return biasValues[layer];
     }
 }

@@ -67,11 +67,17 @@ public final class RmsProp extends ElementwiseOptimizer {
         }
     }
 
+    /** {@code rho^k} for the small k most decays need: one Math.pow per touched row was a tenth of a step. */
+    private final float[] decayFactors = new float[64];
+
     private void decay(float[] v, int from, int to, long steps) {
         if (steps <= 0) {
             return;
         }
-        float factor = (float) Math.pow(rho, steps);
+        float factor = steps < decayFactors.length ? decayFactors[(int) steps] : (float) Math.pow(rho, steps);
+        if (factor == 0 && steps < decayFactors.length) { // not computed yet (rho^k itself is never 0 this soon)
+            factor = decayFactors[(int) steps] = (float) Math.pow(rho, steps);
+        }
         for (int i = from; i < to; i++) {
             v[i] *= factor;
         }
