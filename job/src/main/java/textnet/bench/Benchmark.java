@@ -10,13 +10,13 @@ import textnet.cli.SparkSessions;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
 import textnet.data.CorpusReaders;
-import textnet.eval.Evaluator;
 import textnet.io.TrainedModel;
 import textnet.nn.BatchStats;
 import textnet.nn.NetworkSpec;
 import textnet.text.VectorizedCorpus;
 import textnet.train.EpochRecord;
 import textnet.train.Trainer;
+import textnet.train.Validation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +115,11 @@ public final class Benchmark {
     /** Trains, timing each epoch; the test accuracy after each epoch is measured outside those timings. */
     private static ObjectNode trainAndTrack(JobConfig config, NetworkSpec spec, VectorizedCorpus data) {
         ObjectNode out = JSON.createObjectNode();
-        Evaluator evaluator = new Evaluator(spec);
         ArrayNode epochs = out.putArray("epochs");
         double[] cumulative = {0};
-        Trainer.Result result = new Trainer(spec, config.train()).fit(data.train(), null, (record, state) -> {
-            BatchStats test = evaluator.lossAndAccuracy(data.test(), state.parameters());
+        Trainer.Result result = new Trainer(spec, config.train()).fit(data.train(), null, progress -> {
+            EpochRecord record = progress.last();
+            BatchStats test = Validation.lossAndAccuracy(spec, data.test(), progress.state().parameters());
             cumulative[0] += record.seconds();
             epochs.addObject().put("epoch", record.epoch()).put("seconds", record.seconds())
                     .put("cumulative_seconds", cumulative[0]).put("test_accuracy", test.accuracy());

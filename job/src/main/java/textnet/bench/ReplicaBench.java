@@ -12,13 +12,13 @@ import textnet.cli.SparkSessions;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
 import textnet.data.CorpusReaders;
-import textnet.eval.Evaluator;
 import textnet.io.TrainedModel;
 import textnet.nn.NetworkSpec;
 import textnet.text.VectorizedCorpus;
 import textnet.train.EpochRecord;
 import textnet.optim.Optimizer;
 import textnet.train.Trainer;
+import textnet.train.Validation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,9 +92,9 @@ public final class ReplicaBench {
         NetworkSpec spec = TrainedModel.specOf(config, data.vectorizer());
         ObjectNode out = JSON.createObjectNode();
         tasks.reset();
-        Trainer.Result result = new Trainer(spec, config.train()).fit(data.train(), null, (record, state) -> true);
+        Trainer.Result result = new Trainer(spec, config.train()).fit(data.train(), null, progress -> true);
         double[] seconds = result.history().stream().mapToDouble(EpochRecord::seconds).toArray();
-        double accuracy = new Evaluator(spec).lossAndAccuracy(data.test(), result.state().parameters()).accuracy();
+        double accuracy = Validation.lossAndAccuracy(spec, data.test(), result.state().parameters()).accuracy();
         int epochs = seconds.length;
         long stateFloats = spec.parameterCount() + Optimizer.of(config.train().optimizer()).stateSize(spec.parameterCount());
         int k = config.train().partitions();

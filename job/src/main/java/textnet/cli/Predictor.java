@@ -22,11 +22,11 @@ import textnet.io.ProcessOwner;
 import textnet.io.Scratch;
 import textnet.io.StagedOutput;
 import textnet.io.TrainedModel;
-import textnet.nn.MultiHotBatch;
+import textnet.nn.ForwardPass;
+import textnet.nn.NativeThreads;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
 import textnet.text.MultiHotBlocks;
-import textnet.train.NativeThreads;
 import scala.Tuple2;
 
 import java.io.IOException;
@@ -34,14 +34,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /** The work behind {@code predict} and {@code evaluate}: a saved model applied with Spark. */
 final class Predictor {
-
-    private static final int BATCH = 1024;
 
     private Predictor() {
     }
@@ -161,52 +160,18 @@ final class Predictor {
         return ConfigLoader.override(saved, all);
     }
 
-    /** (id, output units) per document, computed partition by partition in batches. */
+    /** (id, output units) per document, computed partition by partition in batches ({@link ForwardPass}). */
     private static JavaRDD<Tuple2<String, float[]>> score(JavaRDD<Tuple2<String, int[]>> features, NetworkSpec spec,
                                                           float[] parameters) {
         int units = spec.outputUnits();
         return features.mapPartitions((Iterator<Tuple2<String, int[]>> rows) -> {
             NativeThreads.useOnePerTask();
-            Network network = new Network(spec, DataType.FLOAT);
-            // a batch at a time: the task holds one batch of documents, not its partition
-            return new Iterator<Tuple2<String, float[]>>() {
-                private final List<Tuple2<String, float[]>> batch = new ArrayList<>();
-                private int next;
-
-                @Override
-                public boolean hasNext() {
-                    if (next < batch.size()) {
-                        return true;
-                    }
-                    batch.clear();
-                    next = 0;
-                    List<String> ids = new ArrayList<>();
-                    List<int[]> indices = new ArrayList<>();
-                    while (rows.hasNext() && ids.size() < BATCH) {
-                        Tuple2<String, int[]> r = rows.next();
-                        ids.add(r._1());
-                        indices.add(r._2());
-                    }
-                    if (ids.isEmpty()) {
-                        return false;
-                    }
-                    float[] probs = network.predict(parameters, MultiHotBatch.unlabelled(indices));
-                    for (int i = 0; i < ids.size(); i++) {
-                        float[] p = new float[units];
-                        System.arraycopy(probs, i * units, p, 0, units);
-                        batch.add(new Tuple2<>(ids.get(i), p));
-                    }
-                    return true;
-                }
-
-                @Override
-                public Tuple2<String, float[]> next() {
-                    if (!hasNext()) {
-                        throw new java.util.NoSuchElementException();
-                    }
-                    return batch.get(next++);
-                }
-            };
+            return ForwardPass.lazily(rows, Tuple2::_2, new Network(spec, DataType.FLOAT), parameters,
+                    (List<Tuple2<String, int[]>> batch, float[] outputs, List<Tuple2<String, float[]>> out) -> {
+                        for (int i = 0; i < batch.size(); i++) {
+                            out.add(new Tuple2<>(batch.get(i)._1(), Arrays.copyOfRange(outputs, i * units, (i + 1) * units)));
+                        }
+                    });
         });
     }
 }

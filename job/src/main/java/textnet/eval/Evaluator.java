@@ -5,59 +5,22 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import org.nd4j.linalg.api.buffer.DataType;
-import textnet.nn.BatchStats;
-import textnet.nn.MultiHotBatch;
+import textnet.nn.ForwardPass;
+import textnet.nn.NativeThreads;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
 import textnet.text.MultiHotBlock;
-import textnet.train.NativeThreads;
-
-import java.util.List;
 
 /**
- * Forward passes over cached blocks, distributed: the mean loss and accuracy of a split (each
- * epoch's validation), or the summary the test metrics are computed from.
+ * The test split's forward passes over cached blocks, distributed: the summary the test metrics are
+ * computed from (each epoch's validation loss is textnet.train.Validation's).
  */
 public final class Evaluator {
-
-    private static final int BATCH = 1024;
 
     private final NetworkSpec spec;
 
     public Evaluator(NetworkSpec spec) {
         this.spec = spec;
-    }
-
-    /**
-     * Mean loss and accuracy of a split. Each partition sums its blocks in order and the driver adds
-     * the partitions in index order: the same bits however Spark schedules the tasks.
-     */
-    public BatchStats lossAndAccuracy(JavaRDD<MultiHotBlock> blocks, float[] parameters) {
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
-        Broadcast<float[]> params = sc.broadcast(parameters);
-        NetworkSpec netSpec = spec;
-        try {
-            List<BatchStats> perPartition = blocks.mapPartitions(it -> {
-                NativeThreads.useOnePerTask();
-                Network network = new Network(netSpec, DataType.FLOAT);
-                float[] p = params.value();
-                BatchStats sum = BatchStats.EMPTY;
-                while (it.hasNext()) {
-                    MultiHotBlock block = it.next();
-                    for (int from = 0; from < block.size(); from += BATCH) {
-                        sum = sum.add(network.evaluate(p, block.batch(from, Math.min(block.size(), from + BATCH))));
-                    }
-                }
-                return List.of(sum).iterator();
-            }).collect();
-            BatchStats total = BatchStats.EMPTY;
-            for (BatchStats s : perPartition) {
-                total = total.add(s);
-            }
-            return total;
-        } finally {
-            params.destroy();
-        }
     }
 
     /**
@@ -92,17 +55,16 @@ public final class Evaluator {
     }
 
     /**
-     * The forward pass the test evaluation runs over a block: rows in stored order, {@link #BATCH} at
+     * The forward pass the test evaluation runs over a block: rows in stored order, {@link ForwardPass#ROWS} at
      * a time, each batch's outputs (with the rows' true labels), row losses and correct count handed
      * to {@code fold}.
      */
     public static void scoreInBatches(Network network, float[] parameters, MultiHotBlock block, BatchFold fold) {
-        for (int from = 0; from < block.size(); from += BATCH) {
-            MultiHotBatch batch = block.batch(from, Math.min(block.size(), from + BATCH));
+        ForwardPass.overBlock(block, batch -> {
             Network.Scored scored = network.score(parameters, batch);
             fold.add(new Predictions(network.spec().outputUnits(), scored.outputs(), batch.labels()),
                     scored.rowLosses(), scored.stats().correct());
-        }
+        });
     }
 
     /** What {@link #scoreInBatches} hands each batch to. */

@@ -3,7 +3,11 @@ package textnet.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import textnet.config.JobConfig;
+import textnet.text.VectorizedCorpus;
+import textnet.train.EarlyStopping;
 import textnet.train.EpochRecord;
+import textnet.train.ReplicaSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code metrics.json} and {@code history.csv} of a run (DESIGN.md, "Outputs of train"). */
+/** {@code metrics.json} and {@code history.csv} of a run (docs/DESIGN.md, "Outputs of train"). */
 public final class MetricsReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -20,15 +24,34 @@ public final class MetricsReport {
     private MetricsReport() {
     }
 
-    public static ObjectNode metrics(String name, String task, List<String> classes, int partitions,
-                                     Map<String, Object> test, List<EpochRecord> history, Map<String, Double> seconds) {
+    /**
+     * {@code metrics.json} of a run, keys in their documented order (docs/DESIGN.md, "Outputs of
+     * train"); the caller adds {@code quality_gate} when a gate was set.
+     *
+     * @param trainSeconds the training phase's wall time, epochs and validation included
+     * @param early        null when early stopping is off
+     */
+    public static ObjectNode metrics(JobConfig config, String task, VectorizedCorpus data, Map<String, Object> test,
+                                     List<EpochRecord> history, Map<String, Double> seconds, double trainSeconds,
+                                     double peakHeapMiB, EarlyStopping early) {
         ObjectNode m = JSON.createObjectNode();
-        m.put("name", name).put("task", task);
-        m.putPOJO("classes", classes);
-        m.put("partitions", partitions);
+        m.put("name", config.name()).put("task", task);
+        m.putPOJO("classes", data.vectorizer().labels().labels());
+        m.put("partitions", config.train().partitions());
         m.set("test", JSON.valueToTree(test));
         m.set("history", JSON.valueToTree(history));
         m.set("seconds", JSON.valueToTree(seconds));
+        m.putObject("data").put("train_rows", data.trainRows()).put("validation_rows", data.validationRows())
+                .put("test_rows", data.testRows()).put("cached_train_bytes", data.trainBytes());
+        ReplicaSettings replica = ReplicaSettings.of(config.train(), config.train().partitions());
+        m.putObject("replicas").put("count", config.train().partitions())
+                .put("averaging", config.train().averaging()).put("batch_size", replica.batchSize())
+                .put("learning_rate", replica.optimizer().learningRate());
+        m.put("train_samples_per_second", data.trainRows() * history.size() / trainSeconds);
+        m.putObject("memory").put("peak_heap_mib", peakHeapMiB);
+        if (early != null) {
+            addEarlyStopping(m, early, history.size());
+        }
         return m;
     }
 
@@ -36,7 +59,7 @@ public final class MetricsReport {
      * Keras's EarlyStopping attributes: {@code best_epoch}, {@code stopped_epoch} (0 when all
      * epochs ran) and, in {@code early_stopping}, the settings and which epoch's weights were kept.
      */
-    public static void addEarlyStopping(ObjectNode metrics, EarlyStopping early, int epochsRun) {
+    private static void addEarlyStopping(ObjectNode metrics, EarlyStopping early, int epochsRun) {
         metrics.put("best_epoch", early.bestEpoch());
         metrics.put("stopped_epoch", early.stoppedEpoch());
         ObjectNode e = metrics.putObject("early_stopping");

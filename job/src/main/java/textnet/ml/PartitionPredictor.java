@@ -9,15 +9,13 @@ import org.apache.spark.sql.RowFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import textnet.JobException;
 import textnet.eval.Predictions;
-import textnet.nn.MultiHotBatch;
+import textnet.nn.ForwardPass;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
-import textnet.train.NativeThreads;
+import textnet.nn.NativeThreads;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * One partition's predictions: rows are read in batches, each batch goes through one forward pass
@@ -25,8 +23,6 @@ import java.util.NoSuchElementException;
  * and class probabilities appended. Lazy, so a partition is never held in memory whole.
  */
 final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
-
-    static final int BATCH = 1024;
 
     private final Broadcast<float[]> parameters;
     private final NetworkSpec spec;
@@ -41,52 +37,22 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         NativeThreads.useOnePerTask();
-        Network network = new Network(spec, DataType.FLOAT);
-        float[] params = parameters.value();
-        return new Iterator<>() {
-            private final List<Row> done = new ArrayList<>();
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == done.size() && rows.hasNext()) {
-                    done.clear();
-                    next = 0;
-                    predictBatch(network, params, rows, done);
-                }
-                return next < done.size();
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return done.get(next++);
-            }
-        };
+        return ForwardPass.lazily(rows, this::indicesOf, new Network(spec, DataType.FLOAT), parameters.value(),
+                this::appendPredictions);
     }
 
-    private void predictBatch(Network network, float[] params, Iterator<Row> rows, List<Row> out) {
-        List<Row> batchRows = new ArrayList<>(BATCH);
-        List<int[]> batchIndices = new ArrayList<>(BATCH);
-        while (batchRows.size() < BATCH && rows.hasNext()) {
-            Row row = rows.next();
-            batchRows.add(row);
-            batchIndices.add(indicesOf(row));
-        }
-        int n = batchRows.size();
+    /** Each row with its predicted class and class probabilities appended. */
+    private void appendPredictions(List<Row> batch, float[] outputs, List<Row> out) {
         // a binary network's one sigmoid unit becomes [1 - p, p], Spark ML's probability column
-        Predictions outputs = new Predictions(spec.outputUnits(),
-                network.predict(params, MultiHotBatch.unlabelled(batchIndices)), new int[n]);
-        for (int i = 0; i < n; i++) {
-            double[] probability = outputs.classProbabilities(i);
-            Object[] values = new Object[batchRows.get(i).length() + 2];
-            for (int c = 0; c < batchRows.get(i).length(); c++) {
-                values[c] = batchRows.get(i).get(c);
+        Predictions predictions = new Predictions(spec.outputUnits(), outputs, new int[batch.size()]);
+        for (int i = 0; i < batch.size(); i++) {
+            Row row = batch.get(i);
+            Object[] values = new Object[row.length() + 2];
+            for (int c = 0; c < row.length(); c++) {
+                values[c] = row.get(c);
             }
-            values[values.length - 2] = (double) outputs.predictedClass(i);
-            values[values.length - 1] = Vectors.dense(probability);
+            values[values.length - 2] = (double) predictions.predictedClass(i);
+            values[values.length - 1] = Vectors.dense(predictions.classProbabilities(i));
             out.add(RowFactory.create(values));
         }
     }

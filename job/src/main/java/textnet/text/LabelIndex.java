@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Class names and their indices: position in the sorted list of training labels (DESIGN.md). */
+/** Class names and their indices: position in the sorted list of training labels (docs/DESIGN.md). */
 public final class LabelIndex implements Serializable {
 
     private final List<String> labels;

@@ -8,16 +8,28 @@ package textnet.train;
 public interface EpochListener {
 
     /**
-     * @param state the averaged parameters after this epoch
+     * @param progress where training stands after this epoch: its number, the averaged state and
+     *                 the history so far (this epoch last); what a checkpoint saves
      * @return false to stop training after this epoch
      */
-    boolean onEpoch(EpochRecord record, TrainingState state);
+    boolean onEpoch(Progress progress);
 
     /** A listener that only looks and never stops training. */
     static EpochListener watching(java.util.function.Consumer<EpochRecord> action) {
-        return (record, state) -> {
-            action.accept(record);
+        return progress -> {
+            action.accept(progress.last());
             return true;
+        };
+    }
+
+    /** Every listener told, in order; training goes on only while all of them say so. */
+    static EpochListener all(java.util.List<EpochListener> listeners) {
+        return progress -> {
+            boolean goOn = true;
+            for (EpochListener l : listeners) {
+                goOn &= l.onEpoch(progress);
+            }
+            return goOn;
         };
     }
 }

@@ -8,6 +8,7 @@ import textnet.config.OptimizerConfig;
 import textnet.nn.BatchStats;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
+import textnet.nn.NativeThreads;
 import textnet.nn.NetworkSpec;
 import textnet.optim.Optimizer;
 import textnet.optim.SparseRows;

@@ -7,4 +7,9 @@ public record Progress(int epoch, TrainingState state, List<EpochRecord> history
     public Progress {
         history = List.copyOf(history);
     }
+
+    /** The record of the last epoch run (null before the first). */
+    public EpochRecord last() {
+        return history.isEmpty() ? null : history.get(history.size() - 1);
+    }
 }

@@ -6,7 +6,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.nd4j.linalg.api.buffer.DataType;
 import textnet.JobException;
 import textnet.config.TrainConfig;
-import textnet.eval.Evaluator;
 import textnet.nn.BatchStats;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
@@ -17,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The driver's epoch loop (DESIGN.md, "Data flow"): broadcast the state, let every partition
+ * The driver's epoch loop (docs/DESIGN.md, "Data flow"): broadcast the state, let every partition
  * train on its own rows (with the batch and optimizer {@link ReplicaSettings} give each of the K
  * replicas), average parameters and optimizer state weighted by rows, validate, log.
  */
@@ -59,7 +58,6 @@ public final class Trainer {
     public Result fit(JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation, EpochListener onEpoch,
                       Progress from) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(train.context());
-        Evaluator evaluator = new Evaluator(spec);
         TrainingState state = from.state();
         List<EpochRecord> history = new ArrayList<>(from.history());
         ReplicaSettings replica = ReplicaSettings.of(config, train.getNumPartitions());
@@ -94,7 +92,7 @@ public final class Trainer {
             Double valAccuracy = null;
             if (validation != null) {
                 sc.setJobDescription(job + ": validate");
-                BatchStats val = evaluator.lossAndAccuracy(validation, state.parameters());
+                BatchStats val = Validation.lossAndAccuracy(spec, validation, state.parameters());
                 valLoss = val.lossSum() / val.rows();
                 valAccuracy = (double) val.correct() / val.rows();
             }
@@ -103,7 +101,7 @@ public final class Trainer {
             EpochRecord record = new EpochRecord(epoch, sum.meanLoss(), sum.accuracy(), valLoss, valAccuracy,
                     (System.nanoTime() - started) / 1e9);
             history.add(record);
-            if (!onEpoch.onEpoch(record, state)) {
+            if (!onEpoch.onEpoch(new Progress(epoch, state, history))) {
                 break;
             }
         }

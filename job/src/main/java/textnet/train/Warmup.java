@@ -2,6 +2,7 @@ package textnet.train;
 
 import textnet.config.JobConfig;
 import textnet.data.ReaderWarmup;
+import textnet.nn.NativeThreads;
 import textnet.nn.NetworkSpec;
 import textnet.text.MultiHotBlock;
 import textnet.text.MultiHotRow;

@@ -7,7 +7,6 @@ import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.OptimizerConfig;
 import textnet.config.TrainConfig;
-import textnet.eval.Evaluator;
 import textnet.io.Checkpoints;
 import textnet.nn.BatchStats;
 import textnet.text.MultiHotBlock;
@@ -126,13 +125,12 @@ class ReplicaAveragingTest {
                 .map(r -> flip.nextInt(4) == 0 ? new MultiHotRow(1 - r.label(), r.indices()) : r).toList();
         Map<String, Double> loss = new TreeMap<>();
         JavaRDD<MultiHotBlock> all = TrainerTest.blocks(data, 1, Integer.MAX_VALUE, 2);
-        Evaluator evaluator = new Evaluator(TrainerTest.spec());
         for (int k : new int[]{1, 2, 4, 8}) {
             for (String averaging : k == 8 ? List.of("split-batch", "plain") : List.of("split-batch")) {
                 TrainConfig config = config(3, 64, k, "rmsprop", 0.002, averaging);
                 Trainer.Result r = new Trainer(TrainerTest.spec(), config)
                         .fit(TrainerTest.blocks(data, k, Integer.MAX_VALUE, 2), null, EpochListener.watching(x -> { }));
-                BatchStats stats = evaluator.lossAndAccuracy(all, r.state().parameters());
+                BatchStats stats = Validation.lossAndAccuracy(TrainerTest.spec(), all, r.state().parameters());
                 loss.put(averaging + " K=" + k, stats.lossSum() / stats.rows());
             }
         }
@@ -155,11 +153,9 @@ class ReplicaAveragingTest {
         Trainer.Result uninterrupted = trainer.fit(train, null, EpochListener.watching(r -> { }));
 
         Checkpoints checkpoints = new Checkpoints(dir.resolve("ck"), ConfigLoader.load(null, List.of("train.epochs=4")));
-        List<EpochRecord> seen = new ArrayList<>();
-        trainer.fit(train, null, (record, state) -> {
-            seen.add(record);
-            checkpoints.save(new Progress(record.epoch(), state, seen));
-            return record.epoch() < 2;
+        trainer.fit(train, null, progress -> {
+            checkpoints.save(progress);
+            return progress.epoch() < 2;
         });
         Progress last = checkpoints.latest().orElseThrow();
         Trainer.Result resumed = trainer.fit(train, null, EpochListener.watching(r -> { }), last);

@@ -50,11 +50,9 @@ class ResumeTest {
 
         // the "driver" dies after epoch 2: checkpoints of epochs 1 and 2 exist
         Checkpoints checkpoints = new Checkpoints(dir.resolve("ck"), config(4));
-        List<EpochRecord> seen = new ArrayList<>();
-        full.fit(train, null, (record, state) -> {
-            seen.add(record);
-            checkpoints.save(new Progress(record.epoch(), state, seen));
-            return record.epoch() < 2;
+        full.fit(train, null, progress -> {
+            checkpoints.save(progress);
+            return progress.epoch() < 2;
         });
         Progress last = new Checkpoints(dir.resolve("ck"), config(4)).latest().orElseThrow();
         assertEquals(2, last.epoch());

@@ -1,9 +1,6 @@
-package textnet.eval;
+package textnet.train;
 
 import textnet.config.EarlyStoppingConfig;
-import textnet.train.EpochListener;
-import textnet.train.EpochRecord;
-import textnet.train.TrainingState;
 
 /**
  * Keras's {@code EarlyStopping} as an {@link EpochListener}: an epoch improves on the best when its
@@ -26,13 +23,14 @@ public final class EarlyStopping implements EpochListener {
     }
 
     @Override
-    public boolean onEpoch(EpochRecord record, TrainingState state) {
+    public boolean onEpoch(Progress progress) {
+        EpochRecord record = progress.last();
         double current = monitored(record);
         boolean improved = config.lowerIsBetter() ? current < best - config.minDelta() : current > best + config.minDelta();
         if (improved) {
             best = current;
             bestEpoch = record.epoch();
-            bestParameters = state.parameters().clone();
+            bestParameters = progress.state().parameters().clone();
             wait = 0;
             return true;
         }

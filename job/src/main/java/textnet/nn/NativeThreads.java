@@ -1,4 +1,4 @@
-package textnet.train;
+package textnet.nn;
 
 import org.nd4j.linalg.factory.Nd4j;
 
