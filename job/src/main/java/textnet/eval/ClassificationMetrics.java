@@ -33,19 +33,13 @@ public final class ClassificationMetrics {
     }
 
     /**
-     * {@code macro_f1} averages F1 over MLlib's {@code labels}: the classes that occur as a true label
-     * (a class only ever predicted is left out).
+     * {@code macro_f1} averages F1 over the classes that occur as a true label or a prediction, as
+     * scikit-learn does ({@link ConfusionMatrix#macroFMeasure}); the weighted averages are MLlib's.
      */
     public static Map<String, Object> multiclass(TestSummary s, List<String> classes) {
         ConfusionMatrix cm = s.confusion();
-        double f1Sum = 0;
-        for (int c = 0; c < cm.classes(); c++) {
-            if (cm.isLabel(c)) {
-                f1Sum += cm.fMeasure(c);
-            }
-        }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("macro_f1", f1Sum / cm.labelCount());
+        m.put("macro_f1", cm.macroFMeasure());
         m.put("weighted_f1", cm.weightedFMeasure());
         m.put("weighted_precision", cm.weightedPrecision());
         m.put("weighted_recall", cm.weightedRecall());

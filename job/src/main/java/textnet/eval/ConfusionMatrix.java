@@ -74,6 +74,37 @@ public final class ConfusionMatrix implements Serializable {
         return support(c) > 0;
     }
 
+    /** Whether some row was predicted {@code c}. */
+    public boolean isPredicted(int c) {
+        for (long[] row : counts) {
+            if (row[c] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * scikit-learn's {@code f1_score(average="macro")}: the mean F1 over the classes that occur as a
+     * true label or a prediction ({@code unique_labels(y_true, y_pred)}); a class that is only ever
+     * predicted has precision 0 and recall 0 (scikit-learn's {@code zero_division}), so F1 0. MLlib's
+     * {@code MulticlassMetrics} would leave such a class out of the mean (a 3-row case: x predicted
+     * right once and wrong once as z, y right once: 0.5556 here, 0.8333 over MLlib's labels).
+     */
+    public double macroFMeasure() {
+        double sum = 0;
+        int n = 0;
+        for (int c = 0; c < classes(); c++) {
+            if (isLabel(c)) {
+                sum += fMeasure(c);
+                n++;
+            } else if (isPredicted(c)) {
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
     /** MLlib's {@code labels.length}. */
     public int labelCount() {
         int n = 0;

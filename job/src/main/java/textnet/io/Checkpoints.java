@@ -120,7 +120,7 @@ public final class Checkpoints implements AutoCloseable {
                     .put("parameters", state.parameters().length).put("optimizer_state", state.optimizerState().length);
             json.set("history", JSON.valueToTree(history));
             JSON.writeValue(tmp.resolve("checkpoint.json").toFile(), json);
-            Path target = dir.resolve(String.format("%s%04d", PREFIX, epoch));
+            Path target = dir.resolve(String.format(java.util.Locale.ROOT, "%s%04d", PREFIX, epoch));
             if (Files.exists(target)) {
                 FileTrees.delete(target);
             }

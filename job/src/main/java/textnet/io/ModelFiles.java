@@ -69,7 +69,7 @@ public final class ModelFiles {
         json.put("format", FORMAT).put("format_version", FORMAT_VERSION).put("name", model.config().name())
                 .put("task", model.task());
         json.putPOJO("labels", model.vectorizer().labels().labels());
-        json.put("input", "multi-hot").put("input_size", spec.inputSize()).put("loss", spec.loss().name().toLowerCase());
+        json.put("input", "multi-hot").put("input_size", spec.inputSize()).put("loss", spec.loss().configName());
         json.set("layers", layers);
         ObjectNode vec = json.putObject("vectorizer");
         vec.put("lowercase", model.vectorizer().config().lowercase())
@@ -98,7 +98,7 @@ public final class ModelFiles {
         json.put("format", FORMAT).put("format_version", FORMAT_VERSION).put("name", model.config().name())
                 .put("task", model.classes() == 2 ? "binary" : "multiclass");
         json.putPOJO("labels", labels);
-        json.put("input", INPUT_VECTOR).put("input_size", spec.inputSize()).put("loss", spec.loss().name().toLowerCase());
+        json.put("input", INPUT_VECTOR).put("input_size", spec.inputSize()).put("loss", spec.loss().configName());
         json.set("layers", layers);
         json.set("config", ConfigLoader.toTree(model.config()));
         json.putPOJO("files", checksums);
@@ -197,7 +197,7 @@ public final class ModelFiles {
             checksums.put(kernel, sha256(dir.resolve(kernel)));
             checksums.put(bias, sha256(dir.resolve(bias)));
             layers.addObject().put("type", "dense").put("inputs", layer.inputs()).put("units", layer.units())
-                    .put("activation", layer.activation().name().toLowerCase()).put("kernel", kernel).put("bias", bias);
+                    .put("activation", layer.activation().configName()).put("kernel", kernel).put("bias", bias);
         }
         return layers;
     }

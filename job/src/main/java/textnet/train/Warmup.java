@@ -45,27 +45,34 @@ public final class Warmup {
             }
             VectorizerWarmup.run(config.vectorizer());
             NativeThreads.useOnePerTask();
-            NetworkSpec spec = NetworkSpec.of(config.model(), config.vectorizer().vocabularySize(), 2);
-            Trainer trainer = new Trainer(spec, config.train());
-            PartitionStep step = new PartitionStep(null, spec, config.train().optimizer(),
-                    config.train().batchSize(), 0, 1);
-            MultiHotBlock rows = syntheticRows(spec.inputSize(), STEPS / 2 * config.train().batchSize());
-            TrainingState state = trainer.initialState();
-            for (int pass = 0; pass < 2; pass++) {
-                PartitionResult r = step.train(state, rows, 0);
-                state = new TrainingState(r.parameters(), r.optimizerState(), state.iteration() + r.steps());
+            // the output layer follows the labels, unknown until the corpus is read: IMDB is binary,
+            // any other corpus may be either, so warm a softmax output too
+            for (int classes : "aclimdb".equals(config.data().format()) ? new int[] {2} : new int[] {2, 3}) {
+                trainSteps(config, NetworkSpec.of(config.model(), config.vectorizer().vocabularySize(), classes), classes);
             }
         } catch (RuntimeException | LinkageError e) {
             // only speed was at stake: training loads and compiles the same code when it gets there
         }
     }
 
-    private static MultiHotBlock syntheticRows(int inputSize, int count) {
+    /** A few epochs' worth of steps with the replicas' batch and optimizer, as PartitionStep runs them. */
+    private static void trainSteps(JobConfig config, NetworkSpec spec, int classes) {
+        ReplicaSettings replica = ReplicaSettings.of(config.train(), config.train().partitions());
+        PartitionStep step = new PartitionStep(null, spec, replica.optimizer(), replica.batchSize(), 0, 1);
+        MultiHotBlock rows = syntheticRows(spec.inputSize(), STEPS / 2 * replica.batchSize(), classes);
+        TrainingState state = new Trainer(spec, config.train()).initialState();
+        for (int pass = 0; pass < 2; pass++) {
+            PartitionResult r = step.train(state, rows, 0);
+            state = new TrainingState(r.parameters(), r.optimizerState(), state.iteration() + r.steps());
+        }
+    }
+
+    private static MultiHotBlock syntheticRows(int inputSize, int count, int classes) {
         SplittableRandom random = new SplittableRandom(1);
         List<MultiHotRow> rows = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
             int[] indices = random.ints(Math.min(INDICES_PER_ROW, inputSize), 0, inputSize).sorted().distinct().toArray();
-            rows.add(new MultiHotRow(r % 2, indices));
+            rows.add(new MultiHotRow(r % classes, indices));
         }
         return MultiHotBlock.of(rows.iterator());
     }

@@ -101,17 +101,21 @@ class ClassificationMetricsTest {
                 + " - top3_accuracy: 0.8333", report.get(1));
     }
 
-    /** MLlib's macro F1 averages over the classes that are true labels: one only ever predicted is left out. */
+    /**
+     * Macro F1 as scikit-learn: over the classes that are a true label or a prediction; one only ever
+     * predicted counts with F1 0 (MLlib's MulticlassMetrics would leave it out: (2/3 + 1) / 2 = 0.8333).
+     */
     @Test
-    void macroF1LeavesOutClassesThatAreNoTrueLabel() {
+    void macroF1CountsClassesThatAreOnlyPredictedAsScikitLearn() {
         float[] probs = {
                 0.8f, 0.1f, 0.1f,   // true 0, predicted 0
                 0.1f, 0.1f, 0.8f,   // true 0, predicted 2 (never a true label)
                 0.1f, 0.8f, 0.1f};  // true 1, predicted 1
         Predictions p = new Predictions(3, probs, new int[]{0, 0, 1});
         Map<String, Object> m = TestMetrics.of(summary(p, 3, 0.3), List.of("x", "y", "z"));
-        // f1: x 2/3 (P 1, R 1/2), y 1; z left out of the mean (and reported as 0 with support 0)
-        assertEquals((2.0 / 3 + 1) / 2, (Double) m.get("macro_f1"), 1e-12);
+        // f1: x 2/3 (P 1, R 1/2), y 1, z 0 (P 0, R 0; reported with support 0)
+        assertEquals((2.0 / 3 + 1 + 0) / 3, (Double) m.get("macro_f1"), 1e-12);
+        assertEquals(0.5556, (Double) m.get("macro_f1"), 5e-5);
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> perClass = (Map<String, Map<String, Object>>) m.get("per_class");
         assertEquals(0.0, perClass.get("z").get("precision"));
