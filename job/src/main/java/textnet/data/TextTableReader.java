@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * The table formats: tsv ({@code label<TAB>text}, no header), csv (a header; quoted fields may span
  * lines), jsonl and parquet, with the columns {@code data.text-column} (strings) and
- * {@code data.label-column} (strings, numbers or booleans, as text). A document's id is its row's
- * number within its split, from 0 ({@link TableRow}).
+ * {@code data.label-column} (strings, numbers or booleans, as text). A document's id is the file's
+ * index in its split and the row's place in that file ({@link TableSplit#idOf}; for predict, the
+ * row's number when the input is one file).
  *
  * <p>From the counts of one pass over the documents: each split must have rows, and the labels must
  * look like classes ({@link LabelChecks}); rows with malformed UTF-8 are counted in a note per file.
