@@ -165,4 +165,43 @@ class VectorizedCorpusTest {
         assertTrue(e.getMessage().contains("data.validation") && e.getMessage().contains("none of the 300 training rows"),
                 e.getMessage());
     }
+
+    /**
+     * The reading progress's total is the bytes the vectorizer really streams: the corpus is read once
+     * (twice with a validation split), for TSV and an aclImdb archive. It assumed one pass more and
+     * stopped at 50%.
+     */
+    @Test
+    void readingProgressTotalIsWhatTheVectorizerStreams(@TempDir Path tmp) throws Exception {
+        java.util.Map<String, byte[]> reviews = new java.util.LinkedHashMap<>();
+        Random random = new Random(5);
+        List<String> tsv = lines(random, 200);
+        for (int i = 0; i < tsv.size(); i++) {
+            String[] cells = tsv.get(i).split("\t", 2);
+            reviews.put("aclImdb/" + (i % 4 == 0 ? "test" : "train") + "/" + (cells[0].equals("pos") ? "pos" : "neg")
+                    + "/" + i + "_5.txt", cells[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path archive = textnet.data.Fixtures.tarGz(tmp.resolve("imdb.tar.gz"), reviews);
+        Path train = Files.write(tmp.resolve("train.tsv"), tsv.subList(0, 150));
+        Path test = Files.write(tmp.resolve("test.tsv"), tsv.subList(150, 200));
+        var sc = SparkTestSupport.spark().sparkContext();
+        for (String validation : List.of("0", "20")) {
+            for (List<String> data : List.of(List.of("data.format=aclimdb", "data.path=" + archive),
+                    List.of("data.format=tsv", "data.train=" + train, "data.test=" + test))) {
+                List<String> overrides = new ArrayList<>(data);
+                overrides.add("data.validation=" + validation);
+                JobConfig config = ConfigLoader.load(null, overrides);
+                org.apache.spark.util.LongAccumulator streamed = sc.longAccumulator();
+                textnet.data.ReadProgress.countInto(sc, streamed);
+                try {
+                    VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark(), config.data()), config);
+                } finally {
+                    textnet.data.ReadProgress.countInto(sc, null);
+                }
+                long expected = textnet.data.ReadProgress.bytesToStream(sc, config.data(), VectorizedCorpus.passes(config));
+                assertTrue(expected > 0, overrides.toString());
+                assertEquals(expected, (long) streamed.value(), overrides.toString());
+            }
+        }
+    }
 }
