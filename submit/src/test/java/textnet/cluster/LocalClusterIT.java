@@ -245,13 +245,17 @@ class LocalClusterIT {
      * polled for up to 30 s; null if none.
      */
     static String[] awaitBusyExecutor() {
+        // the executors are listed once (both run since epoch 1; listing starts processes, which took
+        // seconds on a loaded machine and let a 3 s task start and end between two polls); only their
+        // logs are polled
+        List<String[]> executors = executors();
         long newerThan = -1;
-        for (String[] e : executors()) {
+        for (String[] e : executors) {
             newerThan = Math.max(newerThan, tasks(e).keySet().stream().mapToLong(Long::longValue).max().orElse(-1));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            for (String[] e : executors()) {
+            for (String[] e : executors) {
                 for (Map.Entry<Long, Boolean> task : tasks(e).entrySet()) {
                     if (task.getKey() > newerThan && !task.getValue()) {
                         return e;
