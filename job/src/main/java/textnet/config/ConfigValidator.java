@@ -11,7 +11,6 @@ import java.util.regex.PatternSyntaxException;
 /** Range and vocabulary checks that binding cannot express; each failure names its key. */
 public final class ConfigValidator {
 
-    public static final List<String> FORMATS = List.of("aclimdb", "reuters21578", "tsv", "csv", "jsonl", "parquet");
     public static final List<String> SUBSETS = List.of("r52", "r8");
     public static final List<String> ACTIVATIONS = List.of("relu", "sigmoid", "tanh", "softmax", "linear");
     public static final List<String> OUTPUT_ACTIVATIONS = List.of("auto", "sigmoid", "softmax", "linear");
@@ -57,7 +56,7 @@ public final class ConfigValidator {
     public static JobConfig validate(JobConfig c) {
         require(c.data() != null && c.vectorizer() != null && c.model() != null && c.train() != null
                 && c.train().optimizer() != null && c.model().output() != null, "config", "must not be null");
-        oneOf("data.format", c.data().format(), FORMATS);
+        oneOf("data.format", c.data().format(), DataFormat.NAMES);
         oneOf("data.subset", c.data().subset(), SUBSETS);
         atLeast("data.validation", c.data().validation());
         require(notBlank(c.data().textColumn()), "data.text-column", "must name a column");

@@ -10,10 +10,13 @@ public record DataConfig(
         String format, String path, String subset, String train, String test,
         String textColumn, String labelColumn, int validation) implements Serializable {
 
-    /** The table formats, which read {@code train} and {@code test}; the corpus formats read {@code path}. */
-    public static final java.util.List<String> TABLE_FORMATS = java.util.List.of("tsv", "csv", "jsonl", "parquet");
-
+    /** The table formats read {@code train} and {@code test}; the corpus formats read {@code path}. */
     public boolean readsSplitFiles() {
-        return TABLE_FORMATS.contains(format);
+        return DataFormat.NAMES.contains(format) && dataFormat().isTable();
+    }
+
+    /** {@code format} as its enum (a validated config's). */
+    public DataFormat dataFormat() {
+        return DataFormat.of(format);
     }
 }

@@ -3,7 +3,7 @@ package textnet.data;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import textnet.JobException;
-import textnet.config.ConfigValidator;
+import textnet.config.DataFormat;
 import textnet.config.DataConfig;
 
 /**
@@ -22,13 +22,14 @@ public final class CorpusReaders {
 
     /** @param archiveReaders how many tasks read an aclImdb archive, each keeping its share of the reviews */
     public static Corpus read(SparkSession spark, DataConfig config, int archiveReaders) {
-        String format = config.format() == null ? "" : config.format();
-        return switch (format) {
-            case "aclimdb" -> AclImdbReader.read(spark, config.path(), archiveReaders);
-            case "reuters21578" -> ReutersReader.read(spark, config.path(), ReutersSubset.named(config.subset()));
-            case "tsv", "csv", "jsonl", "parquet" -> TextTableReader.read(spark, config);
-            default -> throw JobException.config("config key 'data.format': '" + config.format() + "' is not one of "
-                    + String.join(", ", ConfigValidator.FORMATS));
+        if (!DataFormat.NAMES.contains(config.format())) {
+            throw JobException.config("config key 'data.format': '" + config.format() + "' is not one of "
+                    + String.join(", ", DataFormat.NAMES));
+        }
+        return switch (config.dataFormat()) {
+            case ACLIMDB -> AclImdbReader.read(spark, config.path(), archiveReaders);
+            case REUTERS21578 -> ReutersReader.read(spark, config.path(), ReutersSubset.named(config.subset()));
+            case TSV, CSV, JSONL, PARQUET -> TextTableReader.read(spark, config);
         };
     }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import textnet.JobException;
 import textnet.config.DataConfig;
+import textnet.config.DataFormat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,8 @@ public final class PredictInput {
         String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         // absolute, so that the value is a local path whatever it holds (see InputPaths.hadoopPath)
         String value = input.toAbsolutePath().toString();
-        String format = name.endsWith(".tsv") ? "tsv" : name.endsWith(".csv") ? "csv"
-                : name.endsWith(".parquet") ? "parquet" : name.endsWith(".jsonl") || name.endsWith(".json") ? "jsonl"
-                : null; // Spark writes tables as folders too: a table's name wins over being a folder
+        // Spark writes tables as folders too: a table's name wins over being a folder
+        DataFormat format = DataFormat.ofFileName(name);
         if (format == null && (Files.isDirectory(input) || name.endsWith(".txt"))) {
             return documents(spark, value);
         }

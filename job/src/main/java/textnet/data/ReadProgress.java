@@ -7,6 +7,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 import textnet.config.DataConfig;
+import textnet.config.DataFormat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,13 +55,15 @@ public final class ReadProgress {
      * progress instead).
      */
     public static long bytesToStream(SparkContext sc, DataConfig data, int passes) {
-        String format = data.format() == null ? "" : data.format();
+        if (!DataFormat.NAMES.contains(data.format())) {
+            return 0;
+        }
         try {
-            return switch (format) {
-                case "aclimdb" -> archiveBytes(sc, data.path()) * sc.defaultParallelism() * passes;
-                case "reuters21578" -> archiveBytes(sc, data.path()) * (passes + 1L);
-                case "tsv", "csv", "jsonl" -> (bytesOf(sc, data.train()) + bytesOf(sc, data.test())) * passes;
-                default -> 0;
+            return switch (data.dataFormat()) {
+                case ACLIMDB -> archiveBytes(sc, data.path()) * sc.defaultParallelism() * passes;
+                case REUTERS21578 -> archiveBytes(sc, data.path()) * (passes + 1L);
+                case TSV, CSV, JSONL -> (bytesOf(sc, data.train()) + bytesOf(sc, data.test())) * passes;
+                case PARQUET -> 0;
             };
         } catch (IOException | RuntimeException e) {
             return 0; // the reader says what is wrong with the path

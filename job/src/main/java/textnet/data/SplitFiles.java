@@ -18,8 +18,8 @@ record SplitFiles(List<InputFile> train, List<InputFile> test, String trainValue
         requireSet(key(Split.TRAIN), config.train(), hint);
         requireSet(key(Split.TEST), config.test(), hint);
         return new SplitFiles(
-                TableFile.require(spark, key(Split.TRAIN), config.train(), config.format(), columns, hint),
-                TableFile.require(spark, key(Split.TEST), config.test(), config.format(), columns, hint),
+                TableFile.require(spark, key(Split.TRAIN), config.train(), config.dataFormat(), columns, hint),
+                TableFile.require(spark, key(Split.TEST), config.test(), config.dataFormat(), columns, hint),
                 config.train(), config.test());
     }
 

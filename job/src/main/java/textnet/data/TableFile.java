@@ -4,6 +4,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import textnet.config.DataFormat;
 import textnet.JobException;
 
 import java.io.ByteArrayInputStream;
@@ -41,13 +42,13 @@ final class TableFile {
      *
      * @param hint what the user can do about a missing path, appended to the message
      */
-    static List<InputFile> require(SparkSession spark, String key, String value, String format, TableColumns columns,
+    static List<InputFile> require(SparkSession spark, String key, String value, DataFormat format, TableColumns columns,
                                    String hint) {
         List<InputFile> files = list(spark, key, value, hint);
         if (files.isEmpty()) {
             throw noRows(key, value);
         }
-        if (!format.equals("parquet")) {
+        if (format != DataFormat.PARQUET) {
             checkText(spark, key, files.get(0), format, columns);
         }
         return files;
@@ -121,7 +122,7 @@ final class TableFile {
     }
 
     /** The first bytes of a text table: UTF-8, with the columns asked for. */
-    private static void checkText(SparkSession spark, String key, InputFile file, String format, TableColumns columns) {
+    private static void checkText(SparkSession spark, String key, InputFile file, DataFormat format, TableColumns columns) {
         String value = file.name();
         byte[] head;
         try (InputStream in = DocumentBytes.openText(file, spark.sparkContext().hadoopConfiguration(), key)) {
@@ -139,14 +140,14 @@ final class TableFile {
         }
         try {
             switch (format) {
-                case "csv" -> {
+                case CSV -> {
                     var header = CsvRows.header(new CsvRecords(new LineReader(new ByteArrayInputStream(head), value), value));
                     if (header.isEmpty()) {
                         throw noRows(key, value);
                     }
                     columns.requireIn(value, header);
                 }
-                case "jsonl" -> {
+                case JSONL -> {
                     Set<String> keys = jsonKeys(head, wholeFile, value);
                     if (keys != null) {
                         columns.requireIn(value, keys);

@@ -1,5 +1,6 @@
 package textnet.data;
 
+import textnet.config.DataFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -27,10 +28,10 @@ final class TableRows {
      * @param key the config key (or option) that named the files, for messages
      * @param byRange whether a large uncompressed tsv or jsonl file may be read in ranges (training rows)
      */
-    static JavaRDD<TableRow> read(JavaSparkContext sc, List<InputFile> files, String key, String format,
+    static JavaRDD<TableRow> read(JavaSparkContext sc, List<InputFile> files, String key, DataFormat format,
                                   TableColumns columns, boolean byRange) {
         Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(sc.sc());
-        List<TableSplit> splits = TableSplit.of(files, byRange && !format.equals("csv"), sc.hadoopConfiguration());
+        List<TableSplit> splits = TableSplit.of(files, byRange && format != DataFormat.CSV, sc.hadoopConfiguration());
         return sc.parallelize(splits, Math.max(1, splits.size())).mapPartitions(it -> {
             if (!it.hasNext()) {
                 return java.util.Collections.emptyIterator();
@@ -69,11 +70,11 @@ final class TableRows {
     }
 
     /** The rows of the lines of one of the line-based formats (tsv, csv, jsonl). */
-    static TableRowReader reader(LineReader lines, String key, String file, String format, TableColumns columns) {
+    static TableRowReader reader(LineReader lines, String key, String file, DataFormat format, TableColumns columns) {
         return switch (format) {
-            case "tsv" -> new TsvRows(lines, key, file, columns.labelled());
-            case "jsonl" -> new JsonlRows(lines, key, file, columns);
-            case "csv" -> {
+            case TSV -> new TsvRows(lines, key, file, columns.labelled());
+            case JSONL -> new JsonlRows(lines, key, file, columns);
+            case CSV -> {
                 try {
                     yield new CsvRows(new CsvRecords(lines, file), key, file, columns);
                 } catch (IOException e) {

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import textnet.config.DataFormat;
 import textnet.config.DataConfig;
 
 import java.util.ArrayList;
@@ -31,15 +32,15 @@ final class TextTableReader {
     static Corpus read(SparkSession spark, DataConfig config) {
         TableColumns columns = new TableColumns(config.textColumn(), config.labelColumn());
         SplitFiles files = SplitFiles.of(spark, config, columns);
-        JavaRDD<LabelledDoc> docs = split(spark, config.format(), files, Split.TRAIN, columns)
-                .union(split(spark, config.format(), files, Split.TEST, columns));
+        JavaRDD<LabelledDoc> docs = split(spark, config.dataFormat(), files, Split.TRAIN, columns)
+                .union(split(spark, config.dataFormat(), files, Split.TEST, columns));
         return new Corpus(spark, docs, List.of(), counts -> {
             for (Split split : Split.values()) {
                 if (counts.total(split) == 0) {
                     throw TableFile.noRows(SplitFiles.key(split), split == Split.TRAIN ? config.train() : config.test());
                 }
             }
-            LabelChecks.require(counts, config.format().equals("tsv") ? "the tsv labels (the text before the first tab)"
+            LabelChecks.require(counts, config.dataFormat() == DataFormat.TSV ? "the tsv labels (the text before the first tab)"
                     : "data.label-column '" + config.labelColumn() + "'");
             return repairNotes(counts, files);
         });
@@ -49,7 +50,7 @@ final class TextTableReader {
      * Unlabelled rows (id, text) of a table, for predict, with the same checks as training's: id = the
      * row's number in its file (from 0), prefixed by the file's index when the input is several files.
      */
-    static Dataset<Row> unlabelled(SparkSession spark, String format, List<InputFile> files, String textColumn) {
+    static Dataset<Row> unlabelled(SparkSession spark, DataFormat format, List<InputFile> files, String textColumn) {
         boolean one = files.size() == 1;
         JavaRDD<Row> rows = rows(spark, format, files, "--input", files.get(0).name(), new TableColumns(textColumn, null), false)
                 .map(r -> RowFactory.create(one ? Long.toString(r.key()) : TableSplit.idOf(r.key()), r.textString()));
@@ -57,7 +58,7 @@ final class TextTableReader {
     }
 
     /** A split's documents: id = the file's index and the row's place in it ({@link TableSplit#idOf}). */
-    private static JavaRDD<LabelledDoc> split(SparkSession spark, String format, SplitFiles files, Split split,
+    private static JavaRDD<LabelledDoc> split(SparkSession spark, DataFormat format, SplitFiles files, Split split,
                                               TableColumns columns) {
         return rows(spark, format, files.files(split), SplitFiles.key(split), files.value(split), columns, true)
                 .map(r -> r.utf8() != null
@@ -65,9 +66,9 @@ final class TextTableReader {
                         : new LabelledDoc(split, r.key(), TableSplit.idOf(r.key()), r.text(), r.label(), r.repaired()));
     }
 
-    private static JavaRDD<TableRow> rows(SparkSession spark, String format, List<InputFile> files, String key,
+    private static JavaRDD<TableRow> rows(SparkSession spark, DataFormat format, List<InputFile> files, String key,
                                           String name, TableColumns columns, boolean byRange) {
-        return format.equals("parquet") ? ParquetRows.read(spark, files, name, columns)
+        return format == DataFormat.PARQUET ? ParquetRows.read(spark, files, name, columns)
                 : TableRows.read(JavaSparkContext.fromSparkContext(spark.sparkContext()), files, key, format, columns, byRange);
     }
 

@@ -1,5 +1,6 @@
 package textnet.train;
 
+import textnet.config.DataFormat;
 import textnet.config.JobConfig;
 import textnet.data.ReaderWarmup;
 import textnet.nn.NativeThreads;
@@ -40,14 +41,15 @@ public final class Warmup {
     private static void run(JobConfig config) {
         try {
             // reading first: the corpus is read before the first epoch
-            if ("aclimdb".equals(config.data().format())) {
+            boolean imdb = config.data().dataFormat() == DataFormat.ACLIMDB;
+            if (imdb) {
                 ReaderWarmup.archives();
             }
             VectorizerWarmup.run(config.vectorizer());
             NativeThreads.useOnePerTask();
             // the output layer follows the labels, unknown until the corpus is read: IMDB is binary,
             // any other corpus may be either, so warm a softmax output too
-            for (int classes : "aclimdb".equals(config.data().format()) ? new int[] {2} : new int[] {2, 3}) {
+            for (int classes : imdb ? new int[] {2} : new int[] {2, 3}) {
                 trainSteps(config, NetworkSpec.of(config.model(), config.vectorizer().vocabularySize(), classes), classes);
             }
         } catch (RuntimeException | LinkageError e) {

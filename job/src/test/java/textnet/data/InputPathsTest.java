@@ -71,9 +71,9 @@ class InputPathsTest {
             for (String decoy : names.subList(1, names.size())) {
                 Files.writeString(dir.resolve(decoy), "decoy\tnot this file\n");
             }
-            List<InputFile> checked = TableFile.require(spark, "data.train", file.toString(), "tsv", columns, "hint");
+            List<InputFile> checked = TableFile.require(spark, "data.train", file.toString(), textnet.config.DataFormat.TSV, columns, "hint");
             assertEquals(1, checked.size(), names.get(0));
-            List<TableRow> rows = TableRows.read(sc, checked, "data.train", "tsv", columns, true).collect();
+            List<TableRow> rows = TableRows.read(sc, checked, "data.train", textnet.config.DataFormat.TSV, columns, true).collect();
             assertEquals(1, rows.size(), names.get(0));
             assertEquals("the one", rows.get(0).textString());
             assertEquals("yes", rows.get(0).label());
