@@ -75,6 +75,30 @@ public class ModelFilesTest {
         Npy.read(dir.resolve("layer-1-bias.npy"), 1);
     }
 
+    /**
+     * The bytes save writes, pinned: hashes of every file of the tiny models' folders, computed on
+     * commit 7537800 (before the layer refactor of issue 13, which let each layer describe its file
+     * entries but kept the format). Existing model folders keep loading only if these stay put.
+     */
+    @Test
+    void savedFilesArePinned() throws Exception {
+        for (List<String> labels : List.of(List.of("neg", "pos"), List.of("a", "b", "c"))) {
+            Path model = dir.resolve("pinned" + labels.size());
+            ModelFiles.save(tinyModel(labels), model);
+            StringBuilder hashes = new StringBuilder();
+            try (var files = Files.list(model)) {
+                for (Path f : files.sorted().toList()) {
+                    hashes.append(f.getFileName()).append('=').append(ModelFiles.sha256(f), 0, 12).append(' ');
+                }
+            }
+            String binary = "layer-0-bias.npy=10d8cff422bc layer-0-kernel.npy=9eede7e2a966 layer-1-bias.npy=e1e5d5e898f7"
+                    + " layer-1-kernel.npy=024dd7c8cc22 model.json=1368babcce45 vocabulary.txt=68ea414412ab";
+            String threeClasses = "layer-0-bias.npy=10d8cff422bc layer-0-kernel.npy=9eede7e2a966 layer-1-bias.npy=3e556a0b84e1"
+                    + " layer-1-kernel.npy=330abde35295 model.json=5b8582573823 vocabulary.txt=68ea414412ab";
+            assertEquals(labels.size() == 2 ? binary : threeClasses, hashes.toString().trim());
+        }
+    }
+
     private JobException refused(Path model) {
         JobException e = assertThrows(JobException.class, () -> ModelFiles.load(model));
         assertEquals(JobException.Kind.INPUT, e.kind());
