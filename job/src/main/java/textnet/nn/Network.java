@@ -23,6 +23,7 @@ public final class Network {
     private ParameterViews paramViews;
     private ParameterViews gradViews;
     private HeapStage heapStage;
+    private float[] outputRow;
 
     /** {@code FLOAT} for training, {@code DOUBLE} for gradient checks. */
     public Network(NetworkSpec spec, DataType dtype) {
@@ -331,25 +332,17 @@ public final class Network {
         return l == 0 ? buffers.denseInput : buffers.activation(l - 1);
     }
 
-    /** Binary (one unit): output above 0.5, i.e. logit above 0; otherwise the argmax. */
+    /** Rows whose {@link PredictedClass} is their label. */
     private long countCorrect(MultiHotBatch batch, BatchBuffers buffers) {
         HostValues out = buffers.activationValues(last);
         int units = spec.outputUnits();
-        double threshold = spec.loss().readsLogits() ? 0 : 0.5;
+        Activation pending = spec.loss().readsLogits() ? spec.outputLayer().activation() : null;
+        if (outputRow == null || outputRow.length != units) {
+            outputRow = new float[units];
+        }
         long correct = 0;
         for (int r = 0; r < batch.size(); r++) {
-            int predicted;
-            if (units == 1) {
-                predicted = out.get(r) > threshold ? 1 : 0;
-            } else {
-                predicted = 0;
-                for (int j = 1; j < units; j++) {
-                    if (out.get(r * units + j) > out.get(r * units + predicted)) {
-                        predicted = j;
-                    }
-                }
-            }
-            if (predicted == batch.labels()[r]) {
+            if (PredictedClass.of(out, r, units, pending, outputRow) == batch.labels()[r]) {
                 correct++;
             }
         }
