@@ -6,7 +6,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
@@ -167,7 +166,7 @@ final class Predictor {
         int units = spec.outputUnits();
         return features.mapPartitions((Iterator<Tuple2<String, int[]>> rows) -> {
             NativeThreads.useOnePerTask();
-            Network network = new Network(spec, DataType.FLOAT);
+            Network network = new Network(spec);
             // a batch at a time: the task holds one batch of documents, not its partition
             return new Iterator<Tuple2<String, float[]>>() {
                 private final List<Tuple2<String, float[]>> batch = new ArrayList<>();

@@ -4,7 +4,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.nn.BatchStats;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
@@ -39,7 +38,7 @@ public final class Evaluator {
         try {
             List<BatchStats> perPartition = blocks.mapPartitions(it -> {
                 NativeThreads.useOnePerTask();
-                Network network = new Network(netSpec, DataType.FLOAT);
+                Network network = new Network(netSpec);
                 float[] p = params.value();
                 BatchStats sum = BatchStats.EMPTY;
                 while (it.hasNext()) {
@@ -80,7 +79,7 @@ public final class Evaluator {
             return blocks.treeAggregate(TestSummary.empty(classes), (summary, block) -> {
                 NativeThreads.useOnePerTask();
                 TestSummary.Builder partition = new TestSummary.Builder(classes);
-                scoreInBatches(new Network(netSpec, DataType.FLOAT), params.value(), block, partition);
+                scoreInBatches(new Network(netSpec), params.value(), block, partition);
                 if (rowsDone != null) {
                     rowsDone.add(block.size());
                 }

@@ -6,7 +6,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.JobException;
 import textnet.eval.Predictions;
 import textnet.nn.MultiHotBatch;
@@ -41,7 +40,7 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         NativeThreads.useOnePerTask();
-        Network network = new Network(spec, DataType.FLOAT);
+        Network network = new Network(spec);
         float[] params = parameters.value();
         return new Iterator<>() {
             private final List<Row> done = new ArrayList<>();

@@ -1,6 +1,5 @@
 package textnet.nn;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.ByteOrder;
@@ -79,12 +78,5 @@ final class HostValues {
         } else {
             doubles.put(offset + i, v);
         }
-    }
-
-    static DataType check(DataType dtype) {
-        if (dtype != DataType.FLOAT && dtype != DataType.DOUBLE) {
-            throw new IllegalArgumentException("the network computes in FLOAT or DOUBLE, not " + dtype);
-        }
-        return dtype;
     }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
@@ -35,7 +32,7 @@ public class ModelFilesTest {
         TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(),
                 new Vocabulary(List.of("good", "bad", "film", "plot", "it's")), new LabelIndex(labels));
         var spec = TrainedModel.specOf(config, vectorizer);
-        float[] params = new Network(spec, DataType.FLOAT).initialParameters(5).toFloatVector();
+        float[] params = new Network(spec).initialParameters(5);
         for (int i = 0; i < params.length; i++) {
             params[i] += 0.01f * i; // non-zero biases too
         }
@@ -44,8 +41,7 @@ public class ModelFilesTest {
 
     static float[] predict(TrainedModel m) {
         MultiHotBatch batch = new MultiHotBatch(3, new int[]{0, 2, 3, 5}, new int[]{0, 2, 1, 3, 4}, new int[3]);
-        INDArray p = Nd4j.createFromArray(m.parameters()).reshape(1, m.parameters().length);
-        return new Network(m.spec(), DataType.FLOAT).predict(p, batch).ravel().toFloatVector();
+        return new Network(m.spec()).predict(m.parameters(), batch);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package textnet.nn;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.eval.Predictions;
 
 import java.util.List;
@@ -27,7 +26,7 @@ class PredictedClassTest {
     void binaryLogitWhoseProbabilityRoundsToOneHalf() {
         NetworkSpec spec = new NetworkSpec(3, List.of(new DenseSpec(3, 1, Activation.SIGMOID)),
                 Loss.BINARY_CROSSENTROPY, true);
-        Network network = new Network(spec, DataType.FLOAT);
+        Network network = new Network(spec);
         float[] params = biasesOnly(spec, 1e-8f);
         MultiHotBatch rows = Batches.of(new int[][]{{0}, {1, 2}}, 0, 0);
 
@@ -45,7 +44,7 @@ class PredictedClassTest {
     void softmaxOutputsThatRoundToTheSameFloatGoToTheFirstUnit() {
         NetworkSpec spec = new NetworkSpec(3, List.of(new DenseSpec(3, 2, Activation.SOFTMAX)),
                 Loss.CATEGORICAL_CROSSENTROPY, false);
-        Network network = new Network(spec, DataType.FLOAT);
+        Network network = new Network(spec);
         float[] params = biasesOnly(spec, 0f, 1e-8f);
         MultiHotBatch rows = Batches.of(new int[][]{{0}, {2}}, 0, 0);
 
@@ -59,7 +58,7 @@ class PredictedClassTest {
     void clearLogitsDecideAsTheirProbabilities() {
         NetworkSpec spec = new NetworkSpec(3, List.of(new DenseSpec(3, 3, Activation.SOFTMAX)),
                 Loss.CATEGORICAL_CROSSENTROPY, true);
-        Network network = new Network(spec, DataType.FLOAT);
+        Network network = new Network(spec);
         float[] params = biasesOnly(spec, 0.2f, 0.5f, 0.499f);
         MultiHotBatch rows = Batches.of(new int[][]{{0}}, 1);
         float[] probabilities = network.predict(params, rows);
