@@ -121,6 +121,11 @@ public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, bool
         return offset;
     }
 
+    /** Layer {@code layer}'s parameters as its model files hold them. */
+    public List<ParameterBlock> blocks(int layer) {
+        return layers.get(layer).blocks(Math.toIntExact(weightOffset(layer)));
+    }
+
     /** Where layer {@code layer}'s biases start: right after its weights. */
     public long biasOffset(int layer) {
         return weightOffset(layer) + layers.get(layer).weightCount();
