@@ -1,6 +1,7 @@
 package textnet.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.SplittableRandom;
 
@@ -99,7 +100,7 @@ abstract class DenseLayer implements Layer {
 
     /** {@code z = x W} by gemm, then {@code + b} on the host. */
     final void gemmLinear(INDArray x, INDArray w, LayerPass pass) {
-        org.nd4j.linalg.factory.Nd4j.gemm(x, w, pass.buffers().activation(index), false, false, 1.0, 0.0);
+        Nd4j.gemm(x, w, pass.buffers().activation(index), false, false, 1.0, 0.0);
         HostRows.addBias(pass.buffers().activationValues(index), bias, pass.rows(), shape.units());
     }
 }

@@ -11,6 +11,8 @@ import java.nio.FloatBuffer;
  * host memory. Per-element {@code getFloat/putScalar} cross JNI on every call; this does not, which is
  * what makes the sparse first layer and the losses cheap. {@code asNio()} covers the whole underlying
  * buffer, so indices are shifted by the array's own offset (views into a flat parameter vector).
+ * Double arrays are read too: the losses are the same code when the tests check them in double
+ * precision (ReferenceNetwork).
  */
 final class HostValues {
     /**
@@ -54,10 +56,6 @@ final class HostValues {
     /** The raw buffer for type-specialised hot loops; index it from {@link #offset()}. */
     FloatBuffer floats() {
         return floats;
-    }
-
-    DoubleBuffer doubles() {
-        return doubles;
     }
 
     int offset() {
