@@ -49,10 +49,6 @@ final class HostValues {
         };
     }
 
-    boolean isFloat() {
-        return floats != null;
-    }
-
     /** The raw buffer for type-specialised hot loops; index it from {@link #offset()}. */
     FloatBuffer floats() {
         return floats;
