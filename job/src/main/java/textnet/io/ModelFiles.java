@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
-import textnet.nn.DenseSpec;
+import textnet.nn.LayerSpec;
 import textnet.nn.NetworkSpec;
 import textnet.nn.ParameterBlock;
 import textnet.text.LabelIndex;
@@ -187,13 +187,13 @@ public final class ModelFiles {
     /**
      * One .npy per parameter block of each layer ({@code layer-L-<block>.npy}: a Dense layer's kernel
      * and bias, Keras's shapes), and each layer's entry in model.json's "layers": its type, its
-     * attributes, then its blocks' file names, all as the layer describes itself (textnet.nn.DenseSpec).
+     * attributes, then its blocks' file names, all as the layer describes itself (textnet.nn.LayerSpec).
      */
     private static ArrayNode writeLayers(NetworkSpec spec, float[] params, Path dir, Map<String, String> checksums)
             throws IOException {
         ArrayNode layers = JSON.createArrayNode();
         for (int l = 0; l < spec.layers().size(); l++) {
-            DenseSpec layer = spec.layers().get(l);
+            LayerSpec layer = spec.layers().get(l);
             ObjectNode entry = layers.addObject().put("type", layer.type());
             layer.attributes().forEach((key, value) -> entry.set(key, JSON.valueToTree(value)));
             for (ParameterBlock block : spec.blocks(l)) {

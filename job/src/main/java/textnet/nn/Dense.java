@@ -8,9 +8,9 @@ final class Dense extends DenseLayer {
     private final INDArray weights;
     private final INDArray weightGrad;
 
-    Dense(int index, DenseSpec shape, int offset, boolean output, boolean keepsLogits, StagedParameters staged) {
-        super(index, shape, offset, output, keepsLogits, staged);
-        if (index < 1) {
+    Dense(LayerPlace place, DenseSpec shape, StagedParameters staged) {
+        super(place, shape, staged);
+        if (place.first()) {
             throw new IllegalArgumentException("a first layer reads multi-hot rows: MultiHotDense or ExpandedInputDense");
         }
         this.weights = staged.paramMatrix(offset, shape.inputs(), shape.units());

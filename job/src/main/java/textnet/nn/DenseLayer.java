@@ -24,12 +24,12 @@ abstract class DenseLayer implements Layer {
     final HostValues bias;
     final HostValues biasGrad;
 
-    DenseLayer(int index, DenseSpec shape, int offset, boolean output, boolean keepsLogits, StagedParameters staged) {
-        this.index = index;
+    DenseLayer(LayerPlace place, DenseSpec shape, StagedParameters staged) {
+        this.index = place.index();
         this.shape = shape;
-        this.offset = offset;
-        this.applied = keepsLogits ? null : shape.activation();
-        this.differentiated = output ? null : shape.activation();
+        this.offset = place.offset();
+        this.applied = place.keepsLogits() ? null : shape.activation();
+        this.differentiated = place.output() ? null : shape.activation();
         this.bias = staged.paramRow(biasOffset(), shape.units());
         this.biasGrad = staged.gradRow(biasOffset(), shape.units());
     }

@@ -13,8 +13,8 @@ final class ExpandedInputDense extends DenseLayer {
     private final INDArray weights;
     private final INDArray weightGrad;
 
-    ExpandedInputDense(DenseSpec shape, int offset, boolean output, boolean keepsLogits, StagedParameters staged) {
-        super(0, shape, offset, output, keepsLogits, staged);
+    ExpandedInputDense(LayerPlace place, DenseSpec shape, StagedParameters staged) {
+        super(place, shape, staged);
         this.input = new MultiHotInput(shape.inputs(), shape.units());
         this.weights = staged.paramMatrix(offset, shape.inputs(), shape.units());
         this.weightGrad = staged.gradMatrix(offset, shape.inputs(), shape.units());

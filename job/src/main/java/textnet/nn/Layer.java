@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * and {@link #backward} from the last to the first, handing every layer the same {@link LayerPass};
  * layer {@code i} reads the output of layer {@code i - 1} ({@code pass.buffers.activation(i - 1)},
  * the multi-hot batch for the first) and writes its own ({@code activation(i)}). A new kind of
- * layer is one implementation of this plus its tests; {@link Layers} decides which one a
- * {@link NetworkSpec}'s layer becomes.
+ * layer is one implementation of this with its {@link LayerSpec} (which builds it for its
+ * {@link LayerPlace}) plus its tests.
  */
 interface Layer {
 

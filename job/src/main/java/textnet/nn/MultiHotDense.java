@@ -8,8 +8,8 @@ package textnet.nn;
 final class MultiHotDense extends DenseLayer {
     private final MultiHotInput input;
 
-    MultiHotDense(DenseSpec shape, int offset, boolean output, boolean keepsLogits, StagedParameters staged) {
-        super(0, shape, offset, output, keepsLogits, staged);
+    MultiHotDense(LayerPlace place, DenseSpec shape, StagedParameters staged) {
+        super(place, shape, staged);
         this.input = new MultiHotInput(shape.inputs(), shape.units());
     }
 

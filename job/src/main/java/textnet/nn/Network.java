@@ -1,5 +1,6 @@
 package textnet.nn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,14 @@ public final class Network {
         this.spec = spec;
         this.last = spec.layers().size() - 1;
         this.staged = new StagedParameters(spec.parameterCount());
-        this.layers = Layers.of(spec, staged);
+        List<Layer> built = new ArrayList<>();
+        for (int l = 0; l <= last; l++) {
+            boolean output = l == last;
+            LayerPlace place = new LayerPlace(l, Math.toIntExact(spec.weightOffset(l)), output,
+                    output && spec.loss().readsLogits(), spec.sparseInput());
+            built.add(spec.layers().get(l).layer(place, staged));
+        }
+        this.layers = List.copyOf(built);
         staged.copyFrom(layers.stream().mapToInt(Layer::stagedFrom).min().orElse(0));
         this.outputRow = new float[spec.outputUnits()];
     }

@@ -80,7 +80,7 @@ class NetworkSpecTest {
         assertFalse(java.util.Arrays.equals(a, network.initialParameters(43)));
         float[] values = a;
         for (int l = 0; l < spec.layers().size(); l++) {
-            DenseSpec layer = spec.layers().get(l);
+            DenseSpec layer = (DenseSpec) spec.layers().get(l);
             double limit = Math.sqrt(6.0 / (layer.inputs() + layer.units()));
             double maxAbs = 0;
             for (long i = spec.weightOffset(l); i < spec.biasOffset(l); i++) {

@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * textbook loops: the first layer either sums the rows of {@code W0} a multi-hot row names (sparse
  * input) or multiplies the expanded 0/1 matrix (dense input), exactly the two production first
  * layers; the activations and losses are production's own (Activation on double arrays, Loss).
+ * Dense layers only: a new kind of layer adds its textbook twin here.
  */
 final class ReferenceNetwork {
     private final NetworkSpec spec;
@@ -37,7 +38,7 @@ final class ReferenceNetwork {
             spec.outputLayer().activation().backpropInPlace(a[last], delta, a[last].dup());
         }
         for (int l = last; l >= 0; l--) {
-            DenseSpec layer = spec.layers().get(l);
+            DenseSpec layer = (DenseSpec) spec.layers().get(l);
             int w = (int) spec.weightOffset(l);
             int b = (int) spec.biasOffset(l);
             double[] x = l == 0 ? null : a[l - 1].data().asDouble();
@@ -72,7 +73,7 @@ final class ReferenceNetwork {
                     }
                 }
                 delta = Nd4j.createFromArray(below).reshape('c', rows, layer.inputs());
-                spec.layers().get(l - 1).activation().backpropInPlace(a[l - 1], delta, a[l - 1].dup());
+                ((DenseSpec) spec.layers().get(l - 1)).activation().backpropInPlace(a[l - 1], delta, a[l - 1].dup());
             }
         }
         return lossSum;
@@ -83,7 +84,7 @@ final class ReferenceNetwork {
         int rows = batch.size();
         INDArray[] a = new INDArray[last + 1];
         for (int l = 0; l <= last; l++) {
-            DenseSpec layer = spec.layers().get(l);
+            DenseSpec layer = (DenseSpec) spec.layers().get(l);
             int w = (int) spec.weightOffset(l);
             int b = (int) spec.biasOffset(l);
             double[] x = l == 0 ? null : a[l - 1].data().asDouble();
