@@ -92,4 +92,21 @@ class NetworkSpecTest {
             }
         }
     }
+
+    /** A dense layer describes its model-file entries: ModelFiles writes exactly these (pinned in ModelFilesTest). */
+    @Test
+    void denseLayersDescribeTheirFileEntries() {
+        NetworkSpec spec = new NetworkSpec(5, List.of(new DenseSpec(5, 3, Activation.TANH),
+                new DenseSpec(3, 1, Activation.SIGMOID)), Loss.BINARY_CROSSENTROPY, true);
+        LayerSpec hidden = spec.layers().get(0);
+        assertEquals("dense", hidden.type());
+        assertEquals(java.util.Map.of("inputs", 5, "units", 3, "activation", "tanh"), hidden.attributes());
+        assertEquals(List.of("inputs", "units", "activation"), List.copyOf(hidden.attributes().keySet()));
+        List<ParameterBlock> output = spec.blocks(1);
+        assertEquals(List.of("kernel", "bias"), output.stream().map(ParameterBlock::name).toList());
+        assertEquals(18, output.get(0).offset());
+        assertArrayEquals(new int[]{3, 1}, output.get(0).shape());
+        assertEquals(spec.biasOffset(1), output.get(1).offset());
+        assertEquals(22, spec.parameterCount());
+    }
 }
