@@ -6,7 +6,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
@@ -166,7 +165,7 @@ final class Predictor {
         int units = spec.outputUnits();
         return features.mapPartitions((Iterator<Tuple2<String, int[]>> rows) -> {
             NativeThreads.useOnePerTask();
-            return ForwardPass.lazily(rows, Tuple2::_2, new Network(spec, DataType.FLOAT), parameters,
+            return ForwardPass.lazily(rows, Tuple2::_2, new Network(spec), parameters,
                     (List<Tuple2<String, int[]>> batch, float[] outputs, List<Tuple2<String, float[]>> out) -> {
                         for (int i = 0; i < batch.size(); i++) {
                             out.add(new Tuple2<>(batch.get(i)._1(), Arrays.copyOfRange(outputs, i * units, (i + 1) * units)));

@@ -4,7 +4,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.nn.ForwardPass;
 import textnet.nn.NativeThreads;
 import textnet.nn.Network;
@@ -43,7 +42,7 @@ public final class Evaluator {
             return blocks.treeAggregate(TestSummary.empty(classes), (summary, block) -> {
                 NativeThreads.useOnePerTask();
                 TestSummary.Builder partition = new TestSummary.Builder(classes);
-                scoreInBatches(new Network(netSpec, DataType.FLOAT), params.value(), block, partition);
+                scoreInBatches(new Network(netSpec), params.value(), block, partition);
                 if (rowsDone != null) {
                     rowsDone.add(block.size());
                 }

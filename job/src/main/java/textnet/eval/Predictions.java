@@ -1,5 +1,7 @@
 package textnet.eval;
 
+import textnet.nn.PredictedClass;
+
 import java.io.Serializable;
 
 /**
@@ -16,18 +18,9 @@ public record Predictions(int units, float[] probabilities, int[] labels) implem
         return probabilities[row * units + unit];
     }
 
-    /** Binary: class 1 when P(class 1) > 0.5 (Keras's accuracy threshold); otherwise the argmax. */
+    /** Binary: class 1 when P(class 1) > 0.5 (Keras's accuracy threshold); otherwise the argmax (textnet.nn.PredictedClass). */
     public int predictedClass(int row) {
-        if (units == 1) {
-            return probability(row, 0) > 0.5f ? 1 : 0;
-        }
-        int best = 0;
-        for (int k = 1; k < units; k++) {
-            if (probability(row, k) > probability(row, best)) {
-                best = k;
-            }
-        }
-        return best;
+        return PredictedClass.of(probabilities, row, units);
     }
 
     /** Binary: P(class 1), the score ROC and PR curves rank rows by. */

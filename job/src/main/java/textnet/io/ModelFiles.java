@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
-import textnet.nn.DenseSpec;
+import textnet.nn.LayerSpec;
 import textnet.nn.NetworkSpec;
+import textnet.nn.ParameterBlock;
 import textnet.text.LabelIndex;
 import textnet.text.TextVectorizer;
 import textnet.text.Vocabulary;
@@ -183,21 +184,24 @@ public final class ModelFiles {
         return json;
     }
 
-    /** One kernel and one bias .npy per layer, Keras's shapes; their entries in model.json's "layers". */
+    /**
+     * One .npy per parameter block of each layer ({@code layer-L-<block>.npy}: a Dense layer's kernel
+     * and bias, Keras's shapes), and each layer's entry in model.json's "layers": its type, its
+     * attributes, then its blocks' file names, all as the layer describes itself (textnet.nn.LayerSpec).
+     */
     private static ArrayNode writeLayers(NetworkSpec spec, float[] params, Path dir, Map<String, String> checksums)
             throws IOException {
         ArrayNode layers = JSON.createArrayNode();
         for (int l = 0; l < spec.layers().size(); l++) {
-            DenseSpec layer = spec.layers().get(l);
-            String kernel = "layer-" + l + "-kernel.npy";
-            String bias = "layer-" + l + "-bias.npy";
-            Npy.write(dir.resolve(kernel), slice(params, spec.weightOffset(l), layer.inputs() * layer.units()),
-                    layer.inputs(), layer.units());
-            Npy.write(dir.resolve(bias), slice(params, spec.biasOffset(l), layer.units()), layer.units());
-            checksums.put(kernel, sha256(dir.resolve(kernel)));
-            checksums.put(bias, sha256(dir.resolve(bias)));
-            layers.addObject().put("type", "dense").put("inputs", layer.inputs()).put("units", layer.units())
-                    .put("activation", layer.activation().configName()).put("kernel", kernel).put("bias", bias);
+            LayerSpec layer = spec.layers().get(l);
+            ObjectNode entry = layers.addObject().put("type", layer.type());
+            layer.attributes().forEach((key, value) -> entry.set(key, JSON.valueToTree(value)));
+            for (ParameterBlock block : spec.blocks(l)) {
+                String file = "layer-" + l + "-" + block.name() + ".npy";
+                Npy.write(dir.resolve(file), slice(params, block.offset(), block.size()), block.shape());
+                checksums.put(file, sha256(dir.resolve(file)));
+                entry.put(block.name(), file);
+            }
         }
         return layers;
     }
@@ -211,19 +215,24 @@ public final class ModelFiles {
                     + " layers, its config makes " + spec.layers().size());
         }
         for (int l = 0; l < spec.layers().size(); l++) {
-            DenseSpec layer = spec.layers().get(l);
-            float[] kernel = Npy.read(dir.resolve(layers.get(l).path("kernel").asText()), layer.inputs(), layer.units());
-            float[] bias = Npy.read(dir.resolve(layers.get(l).path("bias").asText()), layer.units());
-            System.arraycopy(kernel, 0, params, (int) spec.weightOffset(l), kernel.length);
-            System.arraycopy(bias, 0, params, (int) spec.biasOffset(l), bias.length);
+            for (ParameterBlock block : spec.blocks(l)) {
+                String file = layers.get(l).path(block.name()).asText();
+                requireListed(dir, json, file);
+                float[] values = Npy.read(dir.resolve(file), block.shape());
+                System.arraycopy(values, 0, params, block.offset(), values.length);
+            }
         }
         return params;
     }
 
+    /** Before anything is parsed: every .npy a layer entry names (readLayers checks its blocks again). */
     private static void requireLayersListed(Path dir, JsonNode json) {
         for (JsonNode layer : json.path("layers")) {
-            requireListed(dir, json, layer.path("kernel").asText());
-            requireListed(dir, json, layer.path("bias").asText());
+            layer.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual() && field.getValue().asText().endsWith(".npy")) {
+                    requireListed(dir, json, field.getValue().asText());
+                }
+            });
         }
     }
 
@@ -255,9 +264,9 @@ public final class ModelFiles {
         }
     }
 
-    private static float[] slice(float[] params, long offset, int length) {
+    private static float[] slice(float[] params, int offset, int length) {
         float[] out = new float[length];
-        System.arraycopy(params, (int) offset, out, 0, length);
+        System.arraycopy(params, offset, out, 0, length);
         return out;
     }
 

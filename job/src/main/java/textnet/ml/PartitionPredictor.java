@@ -6,7 +6,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.JobException;
 import textnet.eval.Predictions;
 import textnet.nn.ForwardPass;
@@ -37,7 +36,7 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         NativeThreads.useOnePerTask();
-        return ForwardPass.lazily(rows, this::indicesOf, new Network(spec, DataType.FLOAT), parameters.value(),
+        return ForwardPass.lazily(rows, this::indicesOf, new Network(spec), parameters.value(),
                 this::appendPredictions);
     }
 

@@ -21,7 +21,7 @@ final class BatchBuffers {
     final INDArray denseInput;
     final HostValues denseInputValues;
 
-    BatchBuffers(NetworkSpec spec, int rows, DataType dtype) {
+    BatchBuffers(NetworkSpec spec, int rows) {
         this.rows = rows;
         int layers = spec.layers().size();
         activations = new INDArray[layers];
@@ -31,13 +31,13 @@ final class BatchBuffers {
         deltaValues = new HostValues[layers];
         for (int l = 0; l < layers; l++) {
             int units = spec.layers().get(l).units();
-            activations[l] = Nd4j.create(dtype, rows, units);
-            deltas[l] = Nd4j.create(dtype, rows, units);
-            scratch[l] = Nd4j.create(dtype, rows, units);
+            activations[l] = Nd4j.create(DataType.FLOAT, rows, units);
+            deltas[l] = Nd4j.create(DataType.FLOAT, rows, units);
+            scratch[l] = Nd4j.create(DataType.FLOAT, rows, units);
             activationValues[l] = HostValues.of(activations[l]);
             deltaValues[l] = HostValues.of(deltas[l]);
         }
-        denseInput = spec.sparseInput() ? null : Nd4j.create(dtype, rows, spec.inputSize());
+        denseInput = spec.sparseInput() ? null : Nd4j.create(DataType.FLOAT, rows, spec.inputSize());
         denseInputValues = denseInput == null ? null : HostValues.of(denseInput);
     }
 

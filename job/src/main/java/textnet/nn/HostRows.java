@@ -1,6 +1,5 @@
 package textnet.nn;
 
-import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -8,7 +7,7 @@ import java.nio.FloatBuffer;
  * (the delta's column sums) and relu forward and backward. Each is one pass over {@code rows x units}
  * values, a few microseconds in Java, where each native ND4J call costs 15-70 us whatever its size
  * (measured on this network's 16-unit layers); with four of them per layer that fixed cost was most of
- * a small batch's step. Float and double run the same loops.
+ * a small batch's step.
  */
 final class HostRows {
 
@@ -17,23 +16,12 @@ final class HostRows {
 
     /** {@code z[r][u] += b[u]}. */
     static void addBias(HostValues z, HostValues b, int rows, int units) {
-        if (z.isFloat()) {
-            FloatBuffer zs = z.floats();
-            FloatBuffer bs = b.floats();
-            for (int r = 0; r < rows; r++) {
-                int at = z.offset() + r * units;
-                for (int u = 0; u < units; u++) {
-                    zs.put(at + u, zs.get(at + u) + bs.get(b.offset() + u));
-                }
-            }
-        } else {
-            DoubleBuffer zs = z.doubles();
-            DoubleBuffer bs = b.doubles();
-            for (int r = 0; r < rows; r++) {
-                int at = z.offset() + r * units;
-                for (int u = 0; u < units; u++) {
-                    zs.put(at + u, zs.get(at + u) + bs.get(b.offset() + u));
-                }
+        FloatBuffer zs = z.floats();
+        FloatBuffer bs = b.floats();
+        for (int r = 0; r < rows; r++) {
+            int at = z.offset() + r * units;
+            for (int u = 0; u < units; u++) {
+                zs.put(at + u, zs.get(at + u) + bs.get(b.offset() + u));
             }
         }
     }

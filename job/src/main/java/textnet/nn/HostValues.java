@@ -1,6 +1,5 @@
 package textnet.nn;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.ByteOrder;
@@ -12,6 +11,8 @@ import java.nio.FloatBuffer;
  * host memory. Per-element {@code getFloat/putScalar} cross JNI on every call; this does not, which is
  * what makes the sparse first layer and the losses cheap. {@code asNio()} covers the whole underlying
  * buffer, so indices are shifted by the array's own offset (views into a flat parameter vector).
+ * Double arrays are read too: the losses are the same code when the tests check them in double
+ * precision (ReferenceNetwork).
  */
 final class HostValues {
     /**
@@ -48,17 +49,9 @@ final class HostValues {
         };
     }
 
-    boolean isFloat() {
-        return floats != null;
-    }
-
     /** The raw buffer for type-specialised hot loops; index it from {@link #offset()}. */
     FloatBuffer floats() {
         return floats;
-    }
-
-    DoubleBuffer doubles() {
-        return doubles;
     }
 
     int offset() {
@@ -79,12 +72,5 @@ final class HostValues {
         } else {
             doubles.put(offset + i, v);
         }
-    }
-
-    static DataType check(DataType dtype) {
-        if (dtype != DataType.FLOAT && dtype != DataType.DOUBLE) {
-            throw new IllegalArgumentException("the network computes in FLOAT or DOUBLE, not " + dtype);
-        }
-        return dtype;
     }
 }

@@ -1,6 +1,5 @@
 package textnet.nn;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -9,36 +8,23 @@ import java.util.Arrays;
  * instead of multiplying by 10,000 mostly-zero inputs, and the backward pass adds each row's delta
  * into only those rows of {@code dW0}. ND4J's segment-sum and pullRows ops were ~300x slower for this.
  *
- * <p>For FLOAT (training) the loops run over a Java copy of {@code W0} / {@code dW0}, moved with one
- * bulk copy each way (a {@code float[]} read costs less than a direct buffer's checked {@code get(i)}),
- * and keep eight units' sums in locals at a time. IMDB net, batch 512: ~1 ms for forward and backward
- * together, against ~3 ms for the plain loops over the buffers. DOUBLE (gradient checks) goes
- * element by element through {@link HostValues}, adding in the same order.
+ * <p>The loops run over the caller's heap arrays of parameters and gradient (a {@code float[]} read
+ * costs less than a direct buffer's checked {@code get(i)}) and keep eight units' sums in locals at a
+ * time. IMDB net, batch 512: ~1 ms for forward and backward together, against ~3 ms for the plain
+ * loops over the buffers.
  */
 final class MultiHotInput {
     private static final int BLOCK = 8;
     private final int inputs;
     private final int units;
-    /** W0 during forward, then dW0 during backward. */
-    private final float[] weights;
 
     MultiHotInput(int inputs, int units) {
         this.inputs = inputs;
         this.units = units;
-        this.weights = new float[Math.multiplyExact(inputs, units)];
+        Math.multiplyExact(inputs, units); // W0 must fit a Java array
     }
 
-    /** {@code z[r] = b0 + sum over r's indices i of W0[i]}. */
-    void forward(MultiHotBatch batch, HostValues w0, HostValues b0, HostValues z) {
-        if (!w0.isFloat()) {
-            forwardAnyType(batch, w0, b0, z);
-            return;
-        }
-        w0.floats().get(w0.offset(), weights, 0, weights.length);
-        forward(batch, weights, 0, b0, z);
-    }
-
-    /** The same, reading {@code W0} from {@code w[at ..]}: training keeps its parameters on the heap. */
+    /** {@code z[r] = b0 + sum over r's indices i of W0[i]}, reading {@code W0} from {@code w[at ..]}. */
     void forward(MultiHotBatch batch, float[] w, int at, HostValues b0, HostValues z) {
         int[] offsets = batch.rowOffsets();
         int[] indices = batch.indices();
@@ -83,26 +69,14 @@ final class MultiHotInput {
     }
 
     /**
-     * Writes {@code dW0}: the sum of the deltas of the rows that contain index i into its row i,
-     * zero into the rows no input row touches.
-     */
-    void backward(MultiHotBatch batch, HostValues delta, HostValues dW0) {
-        if (!dW0.isFloat()) {
-            backwardAnyType(batch, delta, dW0);
-            return;
-        }
-        backward(batch, delta, weights, 0, null); // the copy of W0 is free again once forward is done
-        dW0.floats().put(dW0.offset(), weights, 0, weights.length);
-    }
-
-    /**
-     * The same, writing {@code dW0} into {@code g[at ..]}. With {@code touched} (the batch's distinct
+     * Writes {@code dW0} into {@code g[at ..]}: the sum of the deltas of the rows that contain index i
+     * into its row i, zero into the rows no input row touches. With {@code touched} (the batch's distinct
      * indices) only those rows are zeroed and written; the others keep stale values (see
      * textnet.optim.SparseRows), which saves clearing all of W0's gradient every step.
      */
     void backward(MultiHotBatch batch, HostValues delta, float[] g, int at, int[] touched) {
         if (touched == null) {
-            Arrays.fill(g, at, at + weights.length, 0);
+            Arrays.fill(g, at, at + inputs * units, 0);
         } else {
             for (int row : touched) {
                 Arrays.fill(g, at + row * units, at + (row + 1) * units, 0);
@@ -133,38 +107,6 @@ final class MultiHotInput {
                 float d = (float) delta.get(r * units + u0);
                 for (int k = offsets[r]; k < offsets[r + 1]; k++) {
                     g[at + indices[k] * units + u0] += d;
-                }
-            }
-        }
-    }
-
-    private void forwardAnyType(MultiHotBatch batch, HostValues w0, HostValues b0, HostValues z) {
-        double[] sum = new double[units];
-        for (int r = 0; r < batch.size(); r++) {
-            for (int u = 0; u < units; u++) {
-                sum[u] = b0.get(u);
-            }
-            for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
-                int row = checkedIndex(batch.indices()[k]) * units;
-                for (int u = 0; u < units; u++) {
-                    sum[u] += w0.get(row + u);
-                }
-            }
-            for (int u = 0; u < units; u++) {
-                z.set(r * units + u, sum[u]);
-            }
-        }
-    }
-
-    private void backwardAnyType(MultiHotBatch batch, HostValues delta, HostValues dW0) {
-        for (int i = 0; i < dW0.length(); i++) {
-            dW0.set(i, 0);
-        }
-        for (int r = 0; r < batch.size(); r++) {
-            for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
-                int row = batch.indices()[k] * units;
-                for (int u = 0; u < units; u++) {
-                    dW0.set(row + u, dW0.get(row + u) + delta.get(r * units + u));
                 }
             }
         }

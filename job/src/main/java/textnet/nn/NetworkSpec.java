@@ -9,20 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The network's shape: dense layers (hidden then output) over multi-hot rows of {@code inputSize},
- * and the loss. All parameters live in one flat vector {@code W0, b0, W1, b1, ...}, each {@code W}
+ * The network's shape: layers ({@link LayerSpec}; today dense ones, hidden then output) over
+ * multi-hot rows of {@code inputSize}, and the loss. All parameters live in one flat vector {@code W0, b0, W1, b1, ...}, each {@code W}
  * an {@code inputs x units} row-major block (as Spark MLlib's ml/ann keeps its weights), so the
  * driver can average, broadcast and store them as one array.
  */
-public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, boolean sparseInput) implements java.io.Serializable {
+public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, boolean sparseInput) implements java.io.Serializable {
 
     public NetworkSpec {
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least an output layer");
         }
+        if (!(layers.get(layers.size() - 1) instanceof DenseSpec)) {
+            throw new IllegalArgumentException("the output layer must be dense (its activation goes with the loss)");
+        }
         int inputs = inputSize;
-        for (DenseSpec layer : layers) {
+        for (LayerSpec layer : layers) {
             if (layer.inputs() != inputs) {
                 throw new IllegalArgumentException("layer " + layer + " should read " + inputs + " inputs");
             }
@@ -86,7 +89,7 @@ public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, bool
             case MSE -> classes == 2 && activation != Activation.SOFTMAX ? 1 : classes;
         };
 
-        List<DenseSpec> layers = new ArrayList<>();
+        List<LayerSpec> layers = new ArrayList<>();
         int inputs = inputSize;
         for (LayerConfig hidden : model.layers()) {
             layers.add(new DenseSpec(inputs, hidden.units(), Activation.of(hidden.activation())));
@@ -98,7 +101,7 @@ public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, bool
 
     public int parameterCount() {
         long count = 0;
-        for (DenseSpec layer : layers) {
+        for (LayerSpec layer : layers) {
             count += layer.parameterCount();
         }
         return Math.toIntExact(count);
@@ -108,11 +111,12 @@ public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, bool
         return outputLayer().units();
     }
 
+    /** The last layer, dense (checked when built): its activation pairs with the loss. */
     public DenseSpec outputLayer() {
-        return layers.get(layers.size() - 1);
+        return (DenseSpec) layers.get(layers.size() - 1);
     }
 
-    /** Where layer {@code layer}'s weights start in the flat parameter vector. */
+    /** Where layer {@code layer}'s block (a dense layer's weights, then its biases) starts in the flat vector. */
     public long weightOffset(int layer) {
         long offset = 0;
         for (int l = 0; l < layer; l++) {
@@ -121,8 +125,13 @@ public record NetworkSpec(int inputSize, List<DenseSpec> layers, Loss loss, bool
         return offset;
     }
 
-    /** Where layer {@code layer}'s biases start: right after its weights. */
+    /** Layer {@code layer}'s parameters as its model files hold them. */
+    public List<ParameterBlock> blocks(int layer) {
+        return layers.get(layer).blocks(Math.toIntExact(weightOffset(layer)));
+    }
+
+    /** Where a dense layer {@code layer}'s biases start: right after its weights. */
     public long biasOffset(int layer) {
-        return weightOffset(layer) + layers.get(layer).weightCount();
+        return weightOffset(layer) + ((DenseSpec) layers.get(layer)).weightCount();
     }
 }

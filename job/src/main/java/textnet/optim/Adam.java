@@ -43,14 +43,4 @@ public final class Adam extends ElementwiseOptimizer {
             p[i] -= alpha * m / ((float) Math.sqrt(v) + eps);
         }
     }
-
-    @Override
-    void update(double[] p, double[] g, double[] mv, int n, long iteration) {
-        double alpha = stepSize(iteration);
-        for (int i = 0; i < n; i++) {
-            double m = mv[i] = beta1 * mv[i] + (1 - beta1) * g[i];
-            double v = mv[n + i] = beta2 * mv[n + i] + (1 - beta2) * g[i] * g[i];
-            p[i] -= alpha * m / (Math.sqrt(v) + epsilon);
-        }
-    }
 }

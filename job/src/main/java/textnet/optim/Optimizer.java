@@ -1,6 +1,5 @@
 package textnet.optim;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import textnet.JobException;
 import textnet.config.OptimizerConfig;
 
@@ -8,11 +7,11 @@ import textnet.config.OptimizerConfig;
  * A first-order update rule with its state in one flat array, so the driver can average it across
  * partitions like the parameters (as DL4J on Spark averages its updater state).
  *
- * <p>Lifecycle: the driver creates the state zeroed, {@code [1, stateSize(P)]}, next to the
+ * <p>Lifecycle: the driver creates the state zeroed, {@code stateSize(P)} floats, next to the
  * parameters; each task calls {@link #step} once per mini-batch with the running, 1-based iteration
  * count, updating parameters and state in place; at the end of an epoch the driver averages the
- * partitions' parameters and states (weighted by rows) and broadcasts both again. Heap-array
- * training calls {@link #finish} after its last step, before the state is returned. An instance holds
+ * partitions' parameters and states (weighted by rows) and broadcasts both again. Training
+ * calls {@link #finish} after its last step, before the state is returned. An instance holds
  * only scratch memory, is used by one thread at a time, and is cheap to create inside a task.
  */
 public interface Optimizer {
@@ -21,14 +20,8 @@ public interface Optimizer {
     int stateSize(int parameterCount);
 
     /**
-     * Applies one update: {@code params} and {@code state} change in place, {@code grad} is read only.
-     *
-     * @param iteration 1-based count of steps taken with this state (Adam's bias correction)
-     */
-    void step(INDArray params, INDArray grad, INDArray state, long iteration);
-
-    /**
-     * The same on heap arrays (training keeps its parameters there for a partition-epoch). With
+     * Applies one update: {@code params} and {@code state} change in place, {@code grad} is read only
+     * (training keeps all three on the heap for a partition-epoch). With
      * {@code sparse}, only those rows of the first layer's block of {@code grad} are valid; the rule
      * treats the others as zero, exactly (a rule may defer their state updates, see {@link #finish}).
      */

@@ -97,12 +97,4 @@ public final class RmsProp extends ElementwiseOptimizer {
     void update(float[] p, float[] g, float[] v, int n, long iteration) {
         update(p, g, v, 0, n);
     }
-
-    @Override
-    void update(double[] p, double[] g, double[] v, int n, long iteration) {
-        for (int i = 0; i < n; i++) {
-            v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
-            p[i] -= learningRate * g[i] / Math.sqrt(v[i] + epsilon);
-        }
-    }
 }

@@ -34,18 +34,4 @@ public final class Sgd extends ElementwiseOptimizer {
             p[i] += velocity[i];
         }
     }
-
-    @Override
-    void update(double[] p, double[] g, double[] velocity, int n, long iteration) {
-        if (velocity == null) {
-            for (int i = 0; i < n; i++) {
-                p[i] -= learningRate * g[i];
-            }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            velocity[i] = momentum * velocity[i] - learningRate * g[i];
-            p[i] += velocity[i];
-        }
-    }
 }

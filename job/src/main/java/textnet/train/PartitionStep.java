@@ -3,7 +3,6 @@ package textnet.train;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.config.OptimizerConfig;
 import textnet.nn.BatchStats;
 import textnet.nn.MultiHotBatch;
@@ -68,7 +67,7 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
      * to block. Usable without Spark: one partition == local training.
      */
     public PartitionResult train(TrainingState start, Iterator<MultiHotBlock> blocks, int partition) {
-        Network network = new Network(spec, DataType.FLOAT);
+        Network network = new Network(spec);
         Optimizer update = Optimizer.of(optimizer);
         float[] params = start.parameters().clone();
         float[] optState = start.optimizerState().clone();

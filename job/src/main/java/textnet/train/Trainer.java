@@ -3,7 +3,6 @@ package textnet.train;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.JobException;
 import textnet.config.TrainConfig;
 import textnet.nn.BatchStats;
@@ -38,7 +37,7 @@ public final class Trainer {
     }
 
     public TrainingState initialState() {
-        float[] params = new Network(spec, DataType.FLOAT).initialParameters(config.seed()).toFloatVector();
+        float[] params = new Network(spec).initialParameters(config.seed());
         int stateSize = Optimizer.of(config.optimizer()).stateSize(params.length);
         return new TrainingState(params, new float[stateSize], 0);
     }

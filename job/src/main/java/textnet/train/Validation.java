@@ -3,7 +3,6 @@ package textnet.train;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.nn.BatchStats;
 import textnet.nn.ForwardPass;
 import textnet.nn.NativeThreads;
@@ -33,7 +32,7 @@ public final class Validation {
         try {
             List<BatchStats> perPartition = blocks.mapPartitions(it -> {
                 NativeThreads.useOnePerTask();
-                Network network = new Network(spec, DataType.FLOAT);
+                Network network = new Network(spec);
                 float[] p = params.value();
                 BatchStats[] sum = {BatchStats.EMPTY};
                 while (it.hasNext()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,7 +120,7 @@ class PredictReproducesTest {
         // the test evaluation's forward pass, over the blocks it reads, here on the driver
         List<MultiHotBlock> blocks = MultiHotBlocks.deal(
                 loaded.vectorizer().transform(corpus.test(), "test"), 2, Integer.MAX_VALUE, "test rows").collect();
-        Network network = new Network(loaded.spec(), DataType.FLOAT);
+        Network network = new Network(loaded.spec());
         List<double[]> fromEvaluator = new ArrayList<>();
         for (MultiHotBlock block : blocks) {
             Evaluator.scoreInBatches(network, loaded.parameters(), block, (batch, rowLosses, correct) -> {

@@ -6,7 +6,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.evaluation.MulticlassMetrics;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import scala.Tuple2;
 import textnet.SparkTestSupport;
 import textnet.nn.Activation;
@@ -130,8 +129,8 @@ class TestSummaryTest {
         for (int classes : new int[]{2, 5}) {
             Random random = new Random(100 + classes);
             NetworkSpec spec = spec(classes);
-            Network network = new Network(spec, DataType.FLOAT);
-            float[] parameters = network.initialParameters(classes).toFloatVector();
+            Network network = new Network(spec);
+            float[] parameters = network.initialParameters(classes);
             JavaPairRDD<String, MultiHotRow> rows = sc.parallelizePairs(rows(classes, 3000, random), 3);
 
             String oneToFive = null;

@@ -1,49 +1,67 @@
 package textnet.io;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
 
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Model folders written by an earlier textnet, kept as they were (Tribuo's stored-model test): every
- * later version must load them and predict what that version predicted. {@code model-format-1/} holds
- * two format-1 folders written by commit 13baf5e ({@code scripts/textnet train} on the small TSV
- * fixtures beside them: a binary relu network and a 3-class tanh one), with that version's
- * {@code predict --output X.csv} of their test files. The CSV has 6 decimals, hence the tolerance.
+ * Model folders written by earlier versions, kept as they were (Tribuo's stored-model test): every
+ * later version must load them and predict what that version predicted.
+ * <ul>
+ *   <li>{@code models/tiny-*-v1}: format 1, saved by commit 7537800 from {@link ModelFilesTest#tinyModel};
+ *   the expected outputs, computed by that version, must come back bit for bit.</li>
+ *   <li>{@code models/format-1-cli}: format 1, written by commit 13baf5e's {@code scripts/textnet train}
+ *   on the small TSV fixtures beside them (a binary relu network, a 3-class tanh one), with that
+ *   version's {@code predict --output X.csv} of their test files (6 decimals, hence the tolerance).</li>
+ * </ul>
  */
 class StoredModelTest {
 
     private static final double CSV_ROUNDING = 1e-6;
 
     @Test
-    void binaryFormatOneModelPredictsAsWhenItWasWritten() throws Exception {
-        check("reviews");
+    void binaryModelPredictsAsWhenItWasSaved() throws Exception {
+        TrainedModel m = ModelFiles.load(resource("tiny-2-classes-v1"));
+        assertEquals(List.of("neg", "pos"), m.vectorizer().labels().labels());
+        assertArrayEquals(new float[]{0.8390079f, 0.32945994f, 0.8212816f}, ModelFilesTest.predict(m));
     }
 
     @Test
-    void multiclassFormatOneModelPredictsAsWhenItWasWritten() throws Exception {
-        check("news");
+    void threeClassModelPredictsAsWhenItWasSaved() throws Exception {
+        TrainedModel m = ModelFiles.load(resource("tiny-3-classes-v1"));
+        assertEquals(List.of("a", "b", "c"), m.vectorizer().labels().labels());
+        assertArrayEquals(new float[]{0.2762885f, 0.57285297f, 0.15085854f, 0.28476137f, 0.25445634f, 0.4607823f,
+                0.5443251f, 0.22919782f, 0.22647709f}, ModelFilesTest.predict(m));
     }
 
-    private static void check(String name) throws Exception {
-        Path dir = fixtures();
+    @Test
+    void binaryModelTrainedByTheCliPredictsAsItsPredictDid() throws Exception {
+        checkAgainstPredictCsv("reviews");
+    }
+
+    @Test
+    void multiclassModelTrainedByTheCliPredictsAsItsPredictDid() throws Exception {
+        checkAgainstPredictCsv("news");
+    }
+
+    private static void checkAgainstPredictCsv(String name) throws Exception {
+        Path dir = resource("format-1-cli");
         TrainedModel model = ModelFiles.load(dir.resolve(name + "-model"));
         List<String> lines = Files.readAllLines(dir.resolve(name + "-test.tsv"), StandardCharsets.UTF_8);
         List<int[]> rows = new ArrayList<>();
         for (String line : lines) {
             rows.add(model.vectorizer().indicesOf(line.substring(line.indexOf('\t') + 1)));
         }
-        float[] outputs = new Network(model.spec(), DataType.FLOAT).predict(model.parameters(), MultiHotBatch.unlabelled(rows));
+        float[] outputs = new Network(model.spec()).predict(model.parameters(), MultiHotBatch.unlabelled(rows));
         List<String> expected = Files.readAllLines(dir.resolve(name + "-expected.csv"), StandardCharsets.UTF_8);
         List<String> classes = model.vectorizer().labels().labels();
         assertEquals("id,label," + String.join(",", classes.stream().map(c -> "p_" + c).toList()), expected.get(0));
@@ -59,7 +77,7 @@ class StoredModelTest {
         }
     }
 
-    private static Path fixtures() throws URISyntaxException {
-        return Path.of(StoredModelTest.class.getResource("/textnet/model-format-1").toURI());
+    private static Path resource(String name) throws Exception {
+        return Path.of(StoredModelTest.class.getResource("/models/" + name).toURI());
     }
 }

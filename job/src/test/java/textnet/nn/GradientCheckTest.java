@@ -3,9 +3,6 @@ package textnet.nn;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +12,11 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Central finite differences in double precision against {@link Network#lossAndGradient}, for every
- * parameter of a tiny net (7 inputs, hidden 5 and 4 units, batch of 4 handmade rows): every
- * activation as a hidden layer, every output/loss pairing, both input paths.
+ * Central finite differences in double precision against the gradient of {@link ReferenceNetwork},
+ * for every parameter of a tiny net (7 inputs, hidden 5 and 4 units, batch of 4 handmade rows): every
+ * activation as a hidden layer, every output/loss pairing, both first layers (multi-hot and
+ * expanded input) and the dense layers after them. Then the production float {@link Network}
+ * against that checked gradient, to float precision, on the same cases: every layer class and loss.
  */
 class GradientCheckTest {
     private static final double STEP = 1e-6;
@@ -28,6 +27,8 @@ class GradientCheckTest {
      */
     private static final double RELATIVE = 1e-6;
     private static final double ABSOLUTE = 1e-9;
+    private static final double FLOAT_RELATIVE = 1e-5;
+    private static final double FLOAT_ABSOLUTE = 1e-6;
 
     private static final int[][] ROWS = {{0, 2, 5}, {1, 2}, {3, 4, 6}, {0, 6}};
 
@@ -55,42 +56,85 @@ class GradientCheckTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "hidden {0}, output {1}, sparse {2}")
-    @MethodSource("cases")
-    void gradientMatchesCentralDifferences(Activation hidden, Output output, boolean sparse) {
-        NetworkSpec spec = new NetworkSpec(7, List.of(
+    static NetworkSpec spec(Activation hidden, Output output, boolean sparse) {
+        return new NetworkSpec(7, List.of(
                 new DenseSpec(7, 5, hidden),
                 new DenseSpec(5, 4, hidden == Activation.LINEAR ? Activation.TANH : hidden),
                 new DenseSpec(4, output.units(), output.activation())), output.loss(), sparse);
-        int[] labels = output.units() == 1 ? new int[]{1, 0, 0, 1} : new int[]{2, 0, 1, 2};
-        MultiHotBatch batch = Batches.of(ROWS, labels);
-        Network network = new Network(spec, DataType.DOUBLE);
-        INDArray params = withRandomBiases(spec, network.initialParameters(7));
-        INDArray grad = Nd4j.create(DataType.DOUBLE, 1, spec.parameterCount());
+    }
+
+    static MultiHotBatch batch(Output output) {
+        return Batches.of(ROWS, output.units() == 1 ? new int[]{1, 0, 0, 1} : new int[]{2, 0, 1, 2});
+    }
+
+    @ParameterizedTest(name = "hidden {0}, output {1}, sparse {2}")
+    @MethodSource("cases")
+    void gradientMatchesCentralDifferences(Activation hidden, Output output, boolean sparse) {
+        NetworkSpec spec = spec(hidden, output, sparse);
+        MultiHotBatch batch = batch(output);
+        ReferenceNetwork network = new ReferenceNetwork(spec);
+        double[] params = withRandomBiases(spec, new Network(spec).initialParameters(7));
+        double[] grad = new double[spec.parameterCount()];
 
         network.lossAndGradient(params, batch, grad);
 
         for (int i = 0; i < spec.parameterCount(); i++) {
-            double original = params.getDouble(0, i);
-            params.putScalar(0, i, original + STEP);
-            double plus = network.evaluate(params, batch).meanLoss();
-            params.putScalar(0, i, original - STEP);
-            double minus = network.evaluate(params, batch).meanLoss();
-            params.putScalar(0, i, original);
+            double original = params[i];
+            params[i] = original + STEP;
+            double plus = network.meanLoss(params, batch);
+            params[i] = original - STEP;
+            double minus = network.meanLoss(params, batch);
+            params[i] = original;
             double numeric = (plus - minus) / (2 * STEP);
-            double analytic = grad.getDouble(0, i);
+            double analytic = grad[i];
             double error = Math.abs(analytic - numeric);
             assertTrue(error <= RELATIVE * Math.max(Math.abs(analytic), Math.abs(numeric)) + ABSOLUTE,
                     "parameter " + i + ": analytic " + analytic + " vs numeric " + numeric);
         }
     }
 
+    /**
+     * Float against double: the production gradient and loss within FLOAT_RELATIVE of the checked
+     * reference's, or FLOAT_ABSOLUTE for entries near 0 (float keeps ~7 digits; this net's sums
+     * have a handful of terms).
+     */
+    @ParameterizedTest(name = "hidden {0}, output {1}, sparse {2}")
+    @MethodSource("cases")
+    void productionGradientMatchesTheCheckedReference(Activation hidden, Output output, boolean sparse) {
+        NetworkSpec spec = spec(hidden, output, sparse);
+        MultiHotBatch batch = batch(output);
+        Network network = new Network(spec);
+        float[] params = new float[spec.parameterCount()];
+        double[] exact = withRandomBiases(spec, network.initialParameters(7));
+        for (int i = 0; i < params.length; i++) {
+            params[i] = (float) exact[i];
+            exact[i] = params[i];
+        }
+        float[] grad = new float[spec.parameterCount()];
+        double[] expected = new double[spec.parameterCount()];
+
+        double lossSum = network.lossAndGradient(params, batch, grad).lossSum();
+        double expectedLossSum = new ReferenceNetwork(spec).lossAndGradient(exact, batch, expected);
+
+        assertTrue(Math.abs(lossSum - expectedLossSum) <= FLOAT_RELATIVE * Math.abs(expectedLossSum),
+                "loss " + lossSum + " vs " + expectedLossSum);
+        for (int i = 0; i < params.length; i++) {
+            double error = Math.abs(grad[i] - expected[i]);
+            assertTrue(error <= FLOAT_RELATIVE * Math.abs(expected[i]) + FLOAT_ABSOLUTE,
+                    "parameter " + i + ": float " + grad[i] + " vs double " + expected[i]);
+        }
+    }
+
     /** Zero biases would leave the bias gradients' checks weaker; give them small random values. */
-    private static INDArray withRandomBiases(NetworkSpec spec, INDArray params) {
+    private static double[] withRandomBiases(NetworkSpec spec, float[] initial) {
+        double[] params = new double[initial.length];
+        for (int i = 0; i < initial.length; i++) {
+            params[i] = initial[i];
+        }
         SplittableRandom random = new SplittableRandom(11);
         for (int l = 0; l < spec.layers().size(); l++) {
             for (int u = 0; u < spec.layers().get(l).units(); u++) {
-                params.putScalar(0, spec.biasOffset(l) + u, random.nextDouble(-0.5, 0.5));
+                params[(int) spec.biasOffset(l) + u] = random.nextDouble(-0.5, 0.5);
             }
         }
         return params;

@@ -2,9 +2,6 @@ package textnet.nn;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import textnet.config.LayerConfig;
 import textnet.config.ModelConfig;
 import textnet.config.OptimizerConfig;
@@ -48,17 +45,17 @@ class LearningTest {
     void fitsToyData(int classes, String optimizerName, String input, double learningRate) {
         NetworkSpec spec = NetworkSpec.of(new ModelConfig(List.of(new LayerConfig(8, "relu")),
                 new textnet.config.OutputConfig("auto", "auto"), input), 30, classes);
-        Network network = new Network(spec, DataType.FLOAT);
+        Network network = new Network(spec);
         Optimizer optimizer = Optimizer.of(new OptimizerConfig(optimizerName, learningRate, 0.9, 0.9, 0.9, 0.999, 1e-7));
-        INDArray params = network.initialParameters(1);
-        INDArray grad = Nd4j.create(DataType.FLOAT, 1, spec.parameterCount());
-        INDArray state = Nd4j.zeros(DataType.FLOAT, 1, Math.max(1, optimizer.stateSize(spec.parameterCount())));
+        float[] params = network.initialParameters(1);
+        float[] grad = new float[spec.parameterCount()];
+        float[] state = new float[optimizer.stateSize(spec.parameterCount())];
         MultiHotBatch data = toyData(classes, 60, 3);
 
         BatchStats before = network.evaluate(params, data);
         for (int step = 1; step <= 300; step++) {
             network.lossAndGradient(params, data, grad);
-            optimizer.step(params, grad, state, step);
+            optimizer.step(params, grad, state, step, null);
         }
         BatchStats after = network.evaluate(params, data);
         assertEquals(1.0, after.accuracy(), "loss " + before.meanLoss() + " -> " + after.meanLoss());

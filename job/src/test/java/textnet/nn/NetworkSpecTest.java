@@ -1,8 +1,6 @@
 package textnet.nn;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import textnet.JobException;
 import textnet.config.LayerConfig;
 import textnet.config.ModelConfig;
@@ -74,15 +72,15 @@ class NetworkSpecTest {
     @Test
     void glorotInitIsSeededBoundedWithZeroBiases() {
         NetworkSpec spec = NetworkSpec.of(model("auto", "auto"), 10_000, 2);
-        Network network = new Network(spec, DataType.FLOAT);
-        INDArray a = network.initialParameters(42);
-        INDArray b = network.initialParameters(42);
-        assertArrayEquals(new long[]{1, 160_305}, a.shape());
-        assertEquals(a, b);
-        assertFalse(a.equals(network.initialParameters(43)));
-        float[] values = a.toFloatVector();
+        Network network = new Network(spec);
+        float[] a = network.initialParameters(42);
+        float[] b = network.initialParameters(42);
+        assertEquals(160_305, a.length);
+        assertArrayEquals(a, b);
+        assertFalse(java.util.Arrays.equals(a, network.initialParameters(43)));
+        float[] values = a;
         for (int l = 0; l < spec.layers().size(); l++) {
-            DenseSpec layer = spec.layers().get(l);
+            DenseSpec layer = (DenseSpec) spec.layers().get(l);
             double limit = Math.sqrt(6.0 / (layer.inputs() + layer.units()));
             double maxAbs = 0;
             for (long i = spec.weightOffset(l); i < spec.biasOffset(l); i++) {
@@ -93,5 +91,22 @@ class NetworkSpecTest {
                 assertEquals(0, values[(int) i]);
             }
         }
+    }
+
+    /** A dense layer describes its model-file entries: ModelFiles writes exactly these (pinned in ModelFilesTest). */
+    @Test
+    void denseLayersDescribeTheirFileEntries() {
+        NetworkSpec spec = new NetworkSpec(5, List.of(new DenseSpec(5, 3, Activation.TANH),
+                new DenseSpec(3, 1, Activation.SIGMOID)), Loss.BINARY_CROSSENTROPY, true);
+        LayerSpec hidden = spec.layers().get(0);
+        assertEquals("dense", hidden.type());
+        assertEquals(java.util.Map.of("inputs", 5, "units", 3, "activation", "tanh"), hidden.attributes());
+        assertEquals(List.of("inputs", "units", "activation"), List.copyOf(hidden.attributes().keySet()));
+        List<ParameterBlock> output = spec.blocks(1);
+        assertEquals(List.of("kernel", "bias"), output.stream().map(ParameterBlock::name).toList());
+        assertEquals(18, output.get(0).offset());
+        assertArrayEquals(new int[]{3, 1}, output.get(0).shape());
+        assertEquals(spec.biasOffset(1), output.get(1).offset());
+        assertEquals(22, spec.parameterCount());
     }
 }

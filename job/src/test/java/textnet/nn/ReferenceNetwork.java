@@ -1,0 +1,130 @@
+package textnet.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The test oracle for {@link Network}: the same function in double precision, written as plainly as
+ * possible, so that central finite differences can check its gradient (GradientCheckTest) and the
+ * production float path can be checked against it (to float precision). The layers' products are
+ * textbook loops: the first layer either sums the rows of {@code W0} a multi-hot row names (sparse
+ * input) or multiplies the expanded 0/1 matrix (dense input), exactly the two production first
+ * layers; the activations and losses are production's own (Activation on double arrays, Loss).
+ * Dense layers only: a new kind of layer adds its textbook twin here.
+ */
+final class ReferenceNetwork {
+    private final NetworkSpec spec;
+    private final int last;
+
+    ReferenceNetwork(NetworkSpec spec) {
+        this.spec = spec;
+        this.last = spec.layers().size() - 1;
+    }
+
+    /** The batch's mean loss. */
+    double meanLoss(double[] params, MultiHotBatch batch) {
+        INDArray[] a = forward(params, batch);
+        return loss(a[last], batch, null) / batch.size();
+    }
+
+    /** The gradient of the batch's mean loss into {@code grad}; returns the loss sum. */
+    double lossAndGradient(double[] params, MultiHotBatch batch, double[] grad) {
+        int rows = batch.size();
+        INDArray[] a = forward(params, batch);
+        INDArray delta = Nd4j.create(DataType.DOUBLE, rows, spec.outputUnits());
+        double lossSum = loss(a[last], batch, delta);
+        if (!spec.loss().readsLogits()) {
+            spec.outputLayer().activation().backpropInPlace(a[last], delta, a[last].dup());
+        }
+        for (int l = last; l >= 0; l--) {
+            DenseSpec layer = (DenseSpec) spec.layers().get(l);
+            int w = (int) spec.weightOffset(l);
+            int b = (int) spec.biasOffset(l);
+            double[] x = l == 0 ? null : a[l - 1].data().asDouble();
+            double[] d = delta.data().asDouble();
+            for (int i = 0; i < layer.weightCount(); i++) {
+                grad[w + i] = 0;
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < layer.inputs(); i++) {
+                    double xi = l == 0 ? input(batch, r, i) : x[r * layer.inputs() + i];
+                    for (int u = 0; u < layer.units(); u++) {
+                        grad[w + i * layer.units() + u] += xi * d[r * layer.units() + u];
+                    }
+                }
+            }
+            for (int u = 0; u < layer.units(); u++) {
+                double sum = 0;
+                for (int r = 0; r < rows; r++) {
+                    sum += d[r * layer.units() + u];
+                }
+                grad[b + u] = sum;
+            }
+            if (l > 0) {
+                double[] below = new double[rows * layer.inputs()];
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < layer.inputs(); i++) {
+                        double sum = 0;
+                        for (int u = 0; u < layer.units(); u++) {
+                            sum += d[r * layer.units() + u] * params[w + i * layer.units() + u];
+                        }
+                        below[r * layer.inputs() + i] = sum;
+                    }
+                }
+                delta = Nd4j.createFromArray(below).reshape('c', rows, layer.inputs());
+                ((DenseSpec) spec.layers().get(l - 1)).activation().backpropInPlace(a[l - 1], delta, a[l - 1].dup());
+            }
+        }
+        return lossSum;
+    }
+
+    /** Each layer's output (the last one's logits when the loss reads logits). */
+    private INDArray[] forward(double[] params, MultiHotBatch batch) {
+        int rows = batch.size();
+        INDArray[] a = new INDArray[last + 1];
+        for (int l = 0; l <= last; l++) {
+            DenseSpec layer = (DenseSpec) spec.layers().get(l);
+            int w = (int) spec.weightOffset(l);
+            int b = (int) spec.biasOffset(l);
+            double[] x = l == 0 ? null : a[l - 1].data().asDouble();
+            double[] z = new double[rows * layer.units()];
+            for (int r = 0; r < rows; r++) {
+                for (int u = 0; u < layer.units(); u++) {
+                    double sum = params[b + u];
+                    if (l == 0 && spec.sparseInput()) { // gather: the rows of W0 the indices name
+                        for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
+                            sum += params[w + batch.indices()[k] * layer.units() + u];
+                        }
+                    } else {
+                        for (int i = 0; i < layer.inputs(); i++) {
+                            double xi = l == 0 ? input(batch, r, i) : x[r * layer.inputs() + i];
+                            sum += xi * params[w + i * layer.units() + u];
+                        }
+                    }
+                    z[r * layer.units() + u] = sum;
+                }
+            }
+            a[l] = Nd4j.createFromArray(z).reshape('c', rows, layer.units());
+            if (l < last || !spec.loss().readsLogits()) {
+                layer.activation().applyInPlace(a[l]);
+            }
+        }
+        return a;
+    }
+
+    /** The expanded multi-hot matrix's entry: 1 where row {@code r} names index {@code i}. */
+    private static double input(MultiHotBatch batch, int r, int i) {
+        for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
+            if (batch.indices()[k] == i) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private double loss(INDArray out, MultiHotBatch batch, INDArray delta) {
+        return spec.loss().lossSum(HostValues.of(out), batch.labels(), batch.size(), spec.outputUnits(),
+                delta == null ? null : HostValues.of(delta), 1.0 / batch.size());
+    }
+}
