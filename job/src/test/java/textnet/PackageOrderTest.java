@@ -29,8 +29,6 @@ class PackageOrderTest {
 
     /** Known back-imports, each to be removed by the change that ends it. */
     private static final Set<String> KNOWN = Set.of(
-            // ModelSize counts the optimizer's state per parameter through Optimizer.of
-            "config/ModelSize.java -> optim",
             // MultiHotBlock cuts its rows into the network's input type, nn.MultiHotBatch
             "text/MultiHotBlock.java -> nn");
 

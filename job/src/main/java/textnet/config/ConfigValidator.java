@@ -15,7 +15,6 @@ public final class ConfigValidator {
     public static final List<String> ACTIVATIONS = List.of("relu", "sigmoid", "tanh", "softmax", "linear");
     public static final List<String> OUTPUT_ACTIVATIONS = List.of("auto", "sigmoid", "softmax", "linear");
     public static final List<String> LOSSES = List.of("auto", "binary-crossentropy", "categorical-crossentropy", "mse");
-    public static final List<String> OPTIMIZERS = List.of("rmsprop", "adam", "sgd");
     public static final List<String> INPUTS = List.of("sparse", "dense");
     public static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "loss", "accuracy");
 
@@ -86,7 +85,7 @@ public final class ConfigValidator {
         atLeast("train.block-rows", t.blockRows());
         oneOf("train.averaging", t.averaging(), Averaging.NAMES);
         OptimizerConfig o = t.optimizer();
-        oneOf("train.optimizer.name", o.name(), OPTIMIZERS);
+        oneOf("train.optimizer.name", o.name(), OptimizerName.NAMES);
         require(o.learningRate() > 0 && Double.isFinite(o.learningRate()), "train.optimizer.learning-rate", "must be a positive number");
         require(o.rho() >= 0 && o.rho() < 1, "train.optimizer.rho", "must be in [0, 1)");
         require(o.momentum() >= 0 && o.momentum() < 1, "train.optimizer.momentum", "must be in [0, 1)");

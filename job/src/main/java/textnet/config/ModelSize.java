@@ -1,7 +1,6 @@
 package textnet.config;
 
 import textnet.JobException;
-import textnet.optim.Optimizer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -101,12 +100,10 @@ public final class ModelSize {
         return total;
     }
 
-    /**
-     * The optimizer's state values per parameter. Every rule's state is a whole multiple of the
-     * parameter count, so the optimizer's own {@code stateSize} of one parameter is the factor.
-     */
+    /** The optimizer's state values per parameter (every rule's state is a whole multiple of P). */
     private static long statePerParameter(JobConfig config) {
-        return Optimizer.of(config.train().optimizer()).stateSize(1);
+        OptimizerConfig optimizer = config.train().optimizer();
+        return OptimizerName.of(optimizer).statePerParameter(optimizer);
     }
 
     private static List<Layer> layers(JobConfig config) {

@@ -2,6 +2,7 @@ package textnet.optim;
 
 import textnet.JobException;
 import textnet.config.OptimizerConfig;
+import textnet.config.OptimizerName;
 
 /**
  * A first-order update rule with its state in one flat array, so the driver can average it across
@@ -34,13 +35,16 @@ public interface Optimizer {
     default void finish(float[] state, long iteration) {
     }
 
+    /** The rule {@code config} names ({@link OptimizerName}: the names and each rule's state size). */
     static Optimizer of(OptimizerConfig config) {
-        return switch (config.name()) {
-            case "rmsprop" -> new RmsProp(config.learningRate(), config.rho(), config.epsilon());
-            case "adam" -> new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
-            case "sgd" -> new Sgd(config.learningRate(), config.momentum());
-            default -> throw JobException.config("config key 'train.optimizer.name': unknown optimizer '"
-                    + config.name() + "'");
+        if (!OptimizerName.NAMES.contains(config.name())) {
+            throw JobException.config("config key 'train.optimizer.name': '" + config.name() + "' is not one of "
+                    + String.join(", ", OptimizerName.NAMES));
+        }
+        return switch (OptimizerName.of(config)) {
+            case RMSPROP -> new RmsProp(config.learningRate(), config.rho(), config.epsilon());
+            case ADAM -> new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
+            case SGD -> new Sgd(config.learningRate(), config.momentum());
         };
     }
 }

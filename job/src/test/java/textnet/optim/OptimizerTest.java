@@ -148,4 +148,15 @@ class OptimizerTest {
         assertInstanceOf(Sgd.class, Optimizer.of(new OptimizerConfig("sgd", 0.01, 0.9, 0, 0.9, 0.999, EPS)));
         assertThrows(JobException.class, () -> Optimizer.of(new OptimizerConfig("lbfgs", 0.01, 0.9, 0, 0.9, 0.999, EPS)));
     }
+
+    /** The config's state sizes (what ModelSize counts before training) are the rules' own. */
+    @Test
+    void everyRuleKeepsTheStateItsConfigNameSays() {
+        for (textnet.config.OptimizerName name : textnet.config.OptimizerName.values()) {
+            for (double momentum : new double[] {0, 0.9}) {
+                OptimizerConfig c = new OptimizerConfig(name.key(), 0.01, 0.9, momentum, 0.9, 0.999, 1e-7);
+                assertEquals(7 * name.statePerParameter(c), Optimizer.of(c).stateSize(7), name + " momentum " + momentum);
+            }
+        }
+    }
 }
