@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
+import textnet.config.LayerConfig;
 import textnet.io.ModelFiles;
 import textnet.io.VectorInputModel;
 import textnet.nn.NetworkSpec;
@@ -77,15 +78,17 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         labelCol = new Param<>(this, "labelCol", "class numbers 0.0, 1.0, ... k-1");
         predictionCol = new Param<>(this, "predictionCol", "predicted class number (double)");
         probabilityCol = new Param<>(this, "probabilityCol", "vector of each class's probability");
-        // the job's defaults (defaults.yaml), so fit() with no params trains what `textnet train` trains
-        setDefault(layers, new int[]{16, 16});
-        setDefault(activation, "relu");
-        setDefault(epochs, 4);
-        setDefault(batchSize, 512);
-        setDefault(partitions, 2);
-        setDefault(seed, 42L);
-        setDefault(optimizer, "rmsprop");
-        setDefault(learningRate, 0.001);
+        // the job's defaults, read from defaults.yaml (not copied), so fit() with no params trains what
+        // `textnet train` trains
+        JobConfig defaults = ConfigLoader.load(null, List.of());
+        setDefault(layers, defaults.model().layers().stream().mapToInt(LayerConfig::units).toArray());
+        setDefault(activation, defaults.model().layers().get(0).activation());
+        setDefault(epochs, defaults.train().epochs());
+        setDefault(batchSize, defaults.train().batchSize());
+        setDefault(partitions, defaults.train().partitions());
+        setDefault(seed, defaults.train().seed());
+        setDefault(optimizer, defaults.train().optimizer().name());
+        setDefault(learningRate, defaults.train().optimizer().learningRate());
         setDefault(featuresCol, "features");
         setDefault(labelCol, "label");
         setDefault(predictionCol, "prediction");
