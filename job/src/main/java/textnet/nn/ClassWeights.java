@@ -72,10 +72,6 @@ public final class ClassWeights implements Serializable {
         return weights[c];
     }
 
-    public int classes() {
-        return weights.length;
-    }
-
     /** Label → weight in class order, for metrics.json. */
     public Map<String, Double> byLabel(List<String> labels) {
         Map<String, Double> out = new LinkedHashMap<>();
