@@ -13,6 +13,7 @@ import textnet.io.Checkpoints;
 import textnet.io.ModelFiles;
 import textnet.io.RunDirectory;
 import textnet.io.TrainedModel;
+import textnet.nn.ClassWeights;
 import textnet.nn.NetworkSpec;
 import textnet.text.VectorizedCorpus;
 import textnet.train.EarlyStopping;
@@ -67,12 +68,14 @@ final class TrainingRun {
             VectorizedCorpus data = readAndVectorize(spark, console);
             List<String> classes = data.vectorizer().labels().labels();
             gate.requireKnownMetrics(classes.size());
+            ClassWeights classWeights = ClassWeights.of(config.train().classWeight(), classes,
+                    data.trainRowsPerClass()); // an unknown label: exit 2 before training
 
             // 2. train: the epoch loop prints Keras's line per epoch; early stopping may end it sooner
             NetworkSpec spec = TrainedModel.specOf(config, data.vectorizer());
             EarlyStopping early = config.train().earlyStoppingEnabled()
                     ? new EarlyStopping(config.train().earlyStopping()) : null;
-            Trainer.Result result = train(spec, data, start, early, console);
+            Trainer.Result result = train(spec, classWeights, data, start, early, console);
             float[] parameters = early == null ? result.state().parameters()
                     : early.parametersToKeep(result.state().parameters());
             if (early != null) {
@@ -121,9 +124,9 @@ final class TrainingRun {
     }
 
     /** The epoch loop, from {@code start} when resuming; every epoch is checkpointed, then printed. */
-    private Trainer.Result train(NetworkSpec spec, VectorizedCorpus data, Progress start, EarlyStopping early,
-                                 ConsoleProgress console) {
-        Trainer trainer = new Trainer(spec, config.train(), console.epochs(data.trainRows()));
+    private Trainer.Result train(NetworkSpec spec, ClassWeights classWeights, VectorizedCorpus data, Progress start,
+                                 EarlyStopping early, ConsoleProgress console) {
+        Trainer trainer = new Trainer(spec, config.train(), console.epochs(data.trainRows()), classWeights);
         Progress from = start != null ? start : new Progress(0, trainer.initialState(), List.of());
         int epochs = config.train().epochs();
         from.history().forEach(epoch -> Console.out(epoch.kerasLine(epochs) + " (from checkpoint)"));

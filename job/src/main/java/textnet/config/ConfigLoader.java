@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -237,6 +238,11 @@ public final class ConfigLoader {
                     .collect(Collectors.joining(", "));
             throw JobException.config("unknown config key '" + path(e) + "' in " + source
                     + " (valid keys here: " + valid + ")");
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof JobException own) {
+                throw own; // a value type's own check (ClassWeightConfig), already naming its key
+            }
+            throw JobException.config("config in " + source + ": " + oneLine(e.getOriginalMessage()));
         } catch (InvalidFormatException e) {
             throw JobException.config("config key '" + path(e) + "' in " + source + ": '" + e.getValue()
                     + "' is not " + article(e.getTargetType()));

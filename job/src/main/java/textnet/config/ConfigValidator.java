@@ -92,6 +92,9 @@ public final class ConfigValidator {
         require(o.beta1() >= 0 && o.beta1() < 1, "train.optimizer.beta1", "must be in [0, 1)");
         require(o.beta2() >= 0 && o.beta2() < 1, "train.optimizer.beta2", "must be in [0, 1)");
         require(o.epsilon() > 0, "train.optimizer.epsilon", "must be positive");
+        if (t.classWeight() != null) {
+            t.classWeight().validate();
+        }
         if (t.earlyStoppingEnabled()) {
             validateEarlyStopping(t.earlyStopping(), c.data());
         }

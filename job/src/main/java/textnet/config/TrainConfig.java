@@ -1,5 +1,7 @@
 package textnet.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.io.Serializable;
 
 /**
@@ -7,11 +9,20 @@ import java.io.Serializable;
  * ({@code partitions}: models trained side by side and averaged every epoch), the most rows a task
  * holds at once ({@code blockRows}: a replica's rows are cut into blocks of at most this many, trained
  * one after another), how the replicas are set up and averaged ({@code averaging}: an {@link Averaging}
- * key), and optional early stopping ({@code earlyStopping} null or its monitor null: off).
+ * key), optional early stopping ({@code earlyStopping} null or its monitor null: off) and optional
+ * class weights ({@code classWeight} null: every class weighs 1; left out of the saved config then, so
+ * configs and checkpoint hashes from before the key read the same).
  */
 public record TrainConfig(
         int epochs, int batchSize, int partitions, long seed, OptimizerConfig optimizer,
-        EarlyStoppingConfig earlyStopping, int blockRows, String averaging) implements Serializable {
+        EarlyStoppingConfig earlyStopping, int blockRows, String averaging,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ClassWeightConfig classWeight) implements Serializable {
+
+    /** Without class weights. */
+    public TrainConfig(int epochs, int batchSize, int partitions, long seed, OptimizerConfig optimizer,
+                       EarlyStoppingConfig earlyStopping, int blockRows, String averaging) {
+        this(epochs, batchSize, partitions, seed, optimizer, earlyStopping, blockRows, averaging, null);
+    }
 
     /**
      * Without early stopping, every replica's rows in one block, {@code plain} averaging: each replica

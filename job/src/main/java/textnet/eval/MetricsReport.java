@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import textnet.config.JobConfig;
+import textnet.nn.ClassWeights;
 import textnet.text.VectorizedCorpus;
 import textnet.train.EarlyStopping;
 import textnet.train.EpochRecord;
@@ -47,6 +48,11 @@ public final class MetricsReport {
         m.putObject("replicas").put("count", config.train().partitions())
                 .put("averaging", config.train().averaging()).put("batch_size", replica.batchSize())
                 .put("learning_rate", replica.optimizer().learningRate());
+        ClassWeights classWeights = ClassWeights.of(config.train().classWeight(), data.vectorizer().labels().labels(),
+                data.trainRowsPerClass());
+        if (classWeights != null) { // the weights the training loss used, by label (train.class-weight)
+            m.set("class_weight", JSON.valueToTree(classWeights.byLabel(data.vectorizer().labels().labels())));
+        }
         m.put("train_samples_per_second", data.trainRows() * history.size() / trainSeconds);
         m.putObject("memory").put("peak_heap_mib", peakHeapMiB);
         if (early != null) {

@@ -22,10 +22,12 @@ import textnet.config.JobConfig;
 import textnet.config.LayerConfig;
 import textnet.io.ModelFiles;
 import textnet.io.VectorInputModel;
+import textnet.nn.ClassWeights;
 import textnet.nn.NetworkSpec;
 import textnet.text.MultiHotBlock;
 import textnet.text.MultiHotBlocks;
 import textnet.train.EpochListener;
+import textnet.train.EpochProgress;
 import textnet.train.Trainer;
 
 import java.io.IOException;
@@ -54,6 +56,7 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
     private final LongParam seed;
     private final Param<String> optimizer;
     private final DoubleParam learningRate;
+    private final Param<String> classWeight;
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
@@ -74,6 +77,8 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         seed = new LongParam(this, "seed", "seed of the initial weights and the row order (train.seed)");
         optimizer = new Param<>(this, "optimizer", "rmsprop, adam or sgd (train.optimizer.name)");
         learningRate = new DoubleParam(this, "learningRate", "step size (train.optimizer.learning-rate)");
+        classWeight = new Param<>(this, "classWeight", "balanced, or a YAML mapping of class number to weight,"
+                + " e.g. {2: 3.0}; unset: every class 1 (train.class-weight)");
         featuresCol = new Param<>(this, "featuresCol", "vector column; non-zero entries are ones");
         labelCol = new Param<>(this, "labelCol", "class numbers 0.0, 1.0, ... k-1");
         predictionCol = new Param<>(this, "predictionCol", "predicted class number (double)");
@@ -114,7 +119,11 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.deal(VectorRows.keyed(data, getFeaturesCol(), getLabelCol()),
                 config.train().partitions(), config.train().blockRows(), "TextNetClassifier rows");
         try {
-            Trainer.Result result = new Trainer(spec, config.train())
+            // train.class-weight names classes by their number here: the labels are "0", "1", ...
+            ClassWeights weights = config.train().classWeight() == null ? null : ClassWeights.of(
+                    config.train().classWeight(), VectorRows.classNames(shape.classes()),
+                    VectorRows.rowsPerClass(data, getLabelCol(), shape.classes()));
+            Trainer.Result result = new Trainer(spec, config.train(), EpochProgress.NONE, weights)
                     .fit(blocks, null, EpochListener.watching(epoch -> { }));
             TextNetModel model = new TextNetModel(uid, new VectorInputModel(config, spec,
                     result.state().parameters(), shape.classes()));
@@ -135,7 +144,7 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
             layer.put("activation", getActivation());
             hidden.add(layer);
         }
-        return List.of(
+        List<String> overrides = new ArrayList<>(List.of(
                 "name=" + json(uid),
                 "model.layers=" + json(hidden),
                 "train.epochs=" + getEpochs(),
@@ -143,7 +152,11 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
                 "train.partitions=" + getPartitions(),
                 "train.seed=" + getSeed(),
                 "train.optimizer.name=" + json(getOptimizer()),
-                "train.optimizer.learning-rate=" + json(getLearningRate()));
+                "train.optimizer.learning-rate=" + json(getLearningRate())));
+        if (isDefined(classWeight)) {
+            overrides.add("train.class-weight=" + getClassWeight()); // already YAML: balanced or a mapping
+        }
+        return List.copyOf(overrides);
     }
 
     private static String json(Object value) {
@@ -208,6 +221,10 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         return learningRate;
     }
 
+    public Param<String> classWeight() {
+        return classWeight;
+    }
+
     public Param<String> featuresCol() {
         return featuresCol;
     }
@@ -256,6 +273,11 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         return (Double) $(learningRate);
     }
 
+    /** {@code train.class-weight}; only when {@link #isDefined} (it has no default: unset is none). */
+    public String getClassWeight() {
+        return $(classWeight);
+    }
+
     public String getFeaturesCol() {
         return $(featuresCol);
     }
@@ -302,6 +324,10 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
 
     public TextNetClassifier setLearningRate(double value) {
         return (TextNetClassifier) set(learningRate, value);
+    }
+
+    public TextNetClassifier setClassWeight(String value) {
+        return (TextNetClassifier) set(classWeight, value);
     }
 
     public TextNetClassifier setFeaturesCol(String value) {

@@ -9,6 +9,9 @@ import textnet.JobException;
 import textnet.text.MultiHotRow;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A DataFrame's (features, label) columns as textnet's multi-hot rows. Any non-zero entry of the
@@ -56,6 +59,20 @@ final class VectorRows {
             throw JobException.input("column '" + featuresCol + "' holds empty vectors");
         }
         return new Shape((int) s[0], (int) s[2] + 1, rows);
+    }
+
+    /** The class names the Spark ML labels stand for: "0", "1", ... (train.class-weight's keys). */
+    static List<String> classNames(int classes) {
+        return IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+    }
+
+    /** Rows of each class number, {@code balanced} class weights' counts (one more pass, only then). */
+    static long[] rowsPerClass(Dataset<Row> data, String labelCol, int classes) {
+        Map<Integer, Long> counts = data.select(labelCol).javaRDD() // labels already checked by shapeOf
+                .map(r -> (int) ((Number) r.get(0)).doubleValue()).countByValue();
+        long[] out = new long[classes];
+        counts.forEach((c, n) -> out[c] = n);
+        return out;
     }
 
     /** Rows keyed by their position in the DataFrame, which is what MultiHotBlocks deals by. */

@@ -8,6 +8,12 @@ import textnet.JobException;
  * gradient collapses to {@code p - y} (as Spark MLlib's ml/ann {@code SoftmaxLayerWithCrossEntropyLoss}
  * and Keras's {@code from_logits=True} do). MSE reads the activated outputs like Keras's
  * {@code mean_squared_error}: the mean over output units of {@code (a - y)^2}.
+ *
+ * <p>Class weights (Keras's {@code class_weight}, training only): row r of class y_r contributes
+ * {@code w[y_r] * loss_r}, and its delta is {@code scale * w[y_r] * dloss_r/dOut}; with {@code scale = 1/rows}
+ * that is Keras's {@code sum_over_batch_size} reduction, {@code sum_r w[y_r] loss_r / rows} (the weighted
+ * sum divided by the batch size, not by the sum of weights). No weights is every weight 1, the same bits:
+ * {@code x * 1.0 == x} and {@code scale * 1.0 == scale} exactly.
  */
 public enum Loss {
     BINARY_CROSSENTROPY("binary-crossentropy"),
@@ -56,35 +62,54 @@ public enum Loss {
      */
     double lossSum(HostValues out, int[] labels, int rows, int units, HostValues delta, double scale,
                    double[] rowLosses) {
+        return lossSum(out, labels, rows, units, delta, scale, rowLosses, null);
+    }
+
+    /**
+     * {@link #lossSum(HostValues, int[], int, int, HostValues, double, double[])} with each row's loss
+     * and delta multiplied by its class's weight ({@code weights} null: every class 1); see the class comment.
+     */
+    double lossSum(HostValues out, int[] labels, int rows, int units, HostValues delta, double scale,
+                   double[] rowLosses, ClassWeights weights) {
         return switch (this) {
-            case BINARY_CROSSENTROPY -> binaryCrossEntropy(out, labels, rows, delta, scale, rowLosses);
-            case CATEGORICAL_CROSSENTROPY -> categoricalCrossEntropy(out, labels, rows, units, delta, scale, rowLosses);
-            case MSE -> meanSquaredError(out, labels, rows, units, delta, scale, rowLosses);
+            case BINARY_CROSSENTROPY -> binaryCrossEntropy(out, labels, rows, delta, scale, rowLosses, weights);
+            case CATEGORICAL_CROSSENTROPY -> categoricalCrossEntropy(out, labels, rows, units, delta, scale, rowLosses,
+                    weights);
+            case MSE -> meanSquaredError(out, labels, rows, units, delta, scale, rowLosses, weights);
         };
     }
 
-    /** -[y log s(z) + (1-y) log(1-s(z))] = max(z,0) - z y + log(1 + e^-|z|); d/dz = s(z) - y. */
+    /** The weight of {@code label}'s class: 1 without weights. */
+    private static double weight(ClassWeights weights, int label) {
+        return weights == null ? 1.0 : weights.of(label);
+    }
+
+    /**
+     * w_y -[y log s(z) + (1-y) log(1-s(z))] = w_y (max(z,0) - z y + log(1 + e^-|z|)); d/dz = w_y (s(z) - y).
+     */
     private static double binaryCrossEntropy(HostValues z, int[] labels, int rows, HostValues delta, double scale,
-                                             double[] rowLosses) {
+                                             double[] rowLosses, ClassWeights weights) {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             double zr = z.get(r);
             double y = binaryTarget(labels[r]);
-            double loss = Math.max(zr, 0) - zr * y + Math.log1p(Math.exp(-Math.abs(zr)));
+            double w = weight(weights, labels[r]);
+            double loss = w * (Math.max(zr, 0) - zr * y + Math.log1p(Math.exp(-Math.abs(zr))));
             sum += loss;
             if (rowLosses != null) {
                 rowLosses[r] = loss;
             }
             if (delta != null) {
-                delta.set(r, scale * (sigmoid(zr) - y));
+                delta.set(r, scale * w * (sigmoid(zr) - y));
             }
         }
         return sum;
     }
 
-    /** -log softmax(z)_y = logsumexp(z) - z_y; d/dz_j = softmax(z)_j - [j = y]. */
+    /** -w_y log softmax(z)_y = w_y (logsumexp(z) - z_y); d/dz_j = w_y (softmax(z)_j - [j = y]). */
     private static double categoricalCrossEntropy(HostValues z, int[] labels, int rows, int units,
-                                                  HostValues delta, double scale, double[] rowLosses) {
+                                                  HostValues delta, double scale, double[] rowLosses,
+                                                  ClassWeights weights) {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             int base = r * units;
@@ -98,7 +123,8 @@ public enum Loss {
                 expSum += Math.exp(z.get(base + j) - max);
             }
             double logSumExp = max + Math.log(expSum);
-            double loss = logSumExp - z.get(base + y);
+            double w = weight(weights, y);
+            double loss = w * (logSumExp - z.get(base + y));
             sum += loss;
             if (rowLosses != null) {
                 rowLosses[r] = loss;
@@ -106,30 +132,32 @@ public enum Loss {
             if (delta != null) {
                 for (int j = 0; j < units; j++) {
                     double p = Math.exp(z.get(base + j) - logSumExp);
-                    delta.set(base + j, scale * (p - (j == y ? 1 : 0)));
+                    delta.set(base + j, scale * w * (p - (j == y ? 1 : 0)));
                 }
             }
         }
         return sum;
     }
 
-    /** mean_j (a_j - y_j)^2 per row; d/da_j = 2 (a_j - y_j) / units. */
+    /** w_y mean_j (a_j - y_j)^2 per row; d/da_j = w_y 2 (a_j - y_j) / units. */
     private static double meanSquaredError(HostValues a, int[] labels, int rows, int units,
-                                           HostValues delta, double scale, double[] rowLosses) {
+                                           HostValues delta, double scale, double[] rowLosses,
+                                           ClassWeights weights) {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             int base = r * units;
             int y = units == 1 ? -1 : classTarget(labels[r], units);
+            double w = weight(weights, labels[r]);
             double rowSum = 0;
             for (int j = 0; j < units; j++) {
                 double target = units == 1 ? binaryTarget(labels[r]) : (j == y ? 1 : 0);
                 double diff = a.get(base + j) - target;
                 rowSum += diff * diff;
                 if (delta != null) {
-                    delta.set(base + j, scale * 2 * diff / units);
+                    delta.set(base + j, scale * w * 2 * diff / units);
                 }
             }
-            double loss = rowSum / units;
+            double loss = w * (rowSum / units);
             sum += loss;
             if (rowLosses != null) {
                 rowLosses[r] = loss;

@@ -23,9 +23,17 @@ public final class Network {
     private final List<Layer> layers;
     private final Map<Integer, BatchBuffers> buffersByRows = new HashMap<>();
     private final float[] outputRow;
+    /** Weights of the training loss by class (null: every class 1); evaluation never uses them. */
+    private final ClassWeights classWeights;
 
     public Network(NetworkSpec spec) {
+        this(spec, null);
+    }
+
+    /** @param classWeights the training loss's class weights ({@link ClassWeights}; null: none) */
+    public Network(NetworkSpec spec, ClassWeights classWeights) {
         this.spec = spec;
+        this.classWeights = classWeights;
         this.last = spec.layers().size() - 1;
         this.staged = new StagedParameters(spec.parameterCount());
         List<Layer> built = new ArrayList<>();
@@ -56,7 +64,7 @@ public final class Network {
 
     /**
      * Writes the gradient of the batch's mean loss into {@code grad} and returns the batch's loss
-     * sum and correct count.
+     * sum and correct count; with class weights both are of the weighted loss (Keras's training loss).
      */
     public BatchStats lossAndGradient(float[] params, MultiHotBatch batch, float[] grad) {
         return lossAndGradient(params, batch, grad, null);
@@ -136,14 +144,16 @@ public final class Network {
     }
 
     /**
-     * The loss sum; with {@code withDelta}, also the output layer's delta {@code dMeanLoss/dz}
-     * (the 1/rows of the mean enters here, so every gradient below is already a batch mean).
+     * The loss sum; with {@code withDelta} (training), the class-weighted loss sum and the output
+     * layer's delta {@code dMeanLoss/dz} (the 1/rows of the mean enters here, so every gradient below
+     * is already a batch mean).
      */
     private double outputLoss(LayerPass pass, boolean withDelta) {
         BatchBuffers buffers = pass.buffers();
         MultiHotBatch batch = pass.batch();
         double lossSum = spec.loss().lossSum(buffers.activationValues(last), batch.labels(), batch.size(),
-                spec.outputUnits(), withDelta ? buffers.deltaValues(last) : null, 1.0 / batch.size());
+                spec.outputUnits(), withDelta ? buffers.deltaValues(last) : null, 1.0 / batch.size(), null,
+                withDelta ? classWeights : null);
         if (withDelta && !spec.loss().readsLogits()) {
             // mse gives dL/da; take it through the output activation to dL/dz
             spec.outputLayer().activation().backpropInPlace(

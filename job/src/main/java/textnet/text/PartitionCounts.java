@@ -4,23 +4,24 @@ import textnet.data.DocCounts;
 
 import java.io.Serializable;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The vectorizer's first pass over one split of documents ({@link TokenizedSplit}): how often each
  * token occurs in the fitting documents (the vocabulary is the most frequent), their labels (the
- * classes), the documents per split and label ({@link DocCounts}, which the corpus's format checks),
+ * classes) and how many there are of each ({@code balanced} class weights), the documents per split and label ({@link DocCounts}, which the corpus's format checks),
  * and the rows each partition of the dealt rows will get. Splits' counts are summed pairwise by
  * {@code treeReduce}; no text leaves the split.
  */
 final class PartitionCounts implements Serializable {
 
     private final TokenCounts tokens;
-    private final Set<String> fitLabels;
+    private final SortedMap<String, Long> fitLabels;
     private final DocCounts docs;
     private final long[] rowsPerPartition;
 
-    PartitionCounts(TokenCounts tokens, Set<String> fitLabels, DocCounts docs, long[] rowsPerPartition) {
+    PartitionCounts(TokenCounts tokens, SortedMap<String, Long> fitLabels, DocCounts docs, long[] rowsPerPartition) {
         this.tokens = tokens;
         this.fitLabels = fitLabels;
         this.docs = docs;
@@ -29,8 +30,8 @@ final class PartitionCounts implements Serializable {
 
 
     static PartitionCounts plus(PartitionCounts a, PartitionCounts b) {
-        Set<String> labels = new TreeSet<>(a.fitLabels);
-        labels.addAll(b.fitLabels);
+        SortedMap<String, Long> labels = new TreeMap<>(a.fitLabels);
+        b.fitLabels.forEach((label, n) -> labels.merge(label, n, Long::sum));
         long[] rows = a.rowsPerPartition.clone();
         for (int i = 0; i < rows.length; i++) {
             rows[i] += b.rowsPerPartition[i];
@@ -48,7 +49,13 @@ final class PartitionCounts implements Serializable {
         return tokens;
     }
 
+    /** The fitting documents' labels, sorted. */
     Set<String> fitLabels() {
+        return fitLabels.keySet();
+    }
+
+    /** Fitting documents of each label. */
+    SortedMap<String, Long> fitLabelCounts() {
         return fitLabels;
     }
 

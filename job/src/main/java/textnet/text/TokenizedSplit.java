@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
 /**
@@ -144,7 +144,7 @@ final class TokenizedSplit implements Serializable {
         private final List<String> labels = new ArrayList<>();
         private final IntList docStarts = new IntList();
         private final ByteList localIds = new ByteList();
-        private final Set<String> fitLabels = new TreeSet<>();
+        private final SortedMap<String, Long> fitLabels = new TreeMap<>();
         private final DocCounts docs = new DocCounts();
         private final long[] rowsPerPartition;
         private boolean fitting;
@@ -161,7 +161,7 @@ final class TokenizedSplit implements Serializable {
             rowsPerPartition[partition]++;
             fitting = role == Role.FIT;
             if (fitting) {
-                fitLabels.add(doc.label());
+                fitLabels.merge(doc.label(), 1L, Long::sum);
             }
             ids.add(doc.id());
             roles.add((byte) role.ordinal());

@@ -25,11 +25,14 @@ import java.util.List;
  * built; the text is never kept); a first job sums the splits' counts (the vocabulary, the classes,
  * the format's checks), a second maps each split's ids to columns, and only the compact rows move,
  * dealt into each role's replicas ({@link MultiHotBlocks}).
+ *
+ * <p>{@code trainRowsPerClass}: the train (fitted) rows of each class index, which {@code balanced}
+ * class weights are made from.
  */
 public record VectorizedCorpus(
         TextVectorizer vectorizer, JavaRDD<MultiHotBlock> train, JavaRDD<MultiHotBlock> validation,
         JavaRDD<MultiHotBlock> test, long trainRows, long validationRows, long testRows, long trainBytes,
-        List<String> notes) {
+        List<String> notes, long[] trainRowsPerClass) {
 
     /**
      * How many times {@link #of} reads the corpus: once, tokenized into splits that both of its jobs
@@ -130,7 +133,8 @@ public record VectorizedCorpus(
         return new VectorizedCorpus(vectorizer, of(blocks, Role.FIT, replicas),
                 validation > 0 ? of(blocks, Role.VALIDATION, replicas) : null, of(blocks, Role.TEST, replicas),
                 sizes[Role.FIT.ordinal()], sizes[Role.VALIDATION.ordinal()], sizes[Role.TEST.ordinal()],
-                sizes[Role.values().length], notes);
+                sizes[Role.values().length], notes,
+                counts.fitLabelCounts().values().stream().mapToLong(Long::longValue).toArray());
     }
 
     private static JavaRDD<MultiHotBlock> of(JavaRDD<MultiHotBlock> blocks, Role role, int replicas) {

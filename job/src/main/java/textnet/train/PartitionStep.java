@@ -5,6 +5,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import textnet.config.OptimizerConfig;
 import textnet.nn.BatchStats;
+import textnet.nn.ClassWeights;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
 import textnet.nn.NativeThreads;
@@ -32,6 +33,7 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
     private final long seed;
     private final int epoch;
     private final LongAccumulator rowsDone;
+    private final ClassWeights classWeights;
 
     public PartitionStep(Broadcast<TrainingState> state, NetworkSpec spec, OptimizerConfig optimizer,
                          int batchSize, long seed, int epoch) {
@@ -41,6 +43,12 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
     /** @param rowsDone counts the rows trained on so far, for the console's progress line (null: not counted) */
     public PartitionStep(Broadcast<TrainingState> state, NetworkSpec spec, OptimizerConfig optimizer,
                          int batchSize, long seed, int epoch, LongAccumulator rowsDone) {
+        this(state, spec, optimizer, batchSize, seed, epoch, rowsDone, null);
+    }
+
+    /** @param classWeights the training loss's class weights (null: every class 1) */
+    public PartitionStep(Broadcast<TrainingState> state, NetworkSpec spec, OptimizerConfig optimizer,
+                         int batchSize, long seed, int epoch, LongAccumulator rowsDone, ClassWeights classWeights) {
         this.state = state;
         this.spec = spec;
         this.optimizer = optimizer;
@@ -48,6 +56,7 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
         this.seed = seed;
         this.epoch = epoch;
         this.rowsDone = rowsDone;
+        this.classWeights = classWeights;
     }
 
     @Override
@@ -67,7 +76,7 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
      * to block. Usable without Spark: one partition == local training.
      */
     public PartitionResult train(TrainingState start, Iterator<MultiHotBlock> blocks, int partition) {
-        Network network = new Network(spec);
+        Network network = new Network(spec, classWeights);
         Optimizer update = Optimizer.of(optimizer);
         float[] params = start.parameters().clone();
         float[] optState = start.optimizerState().clone();

@@ -6,6 +6,7 @@ import org.apache.spark.broadcast.Broadcast;
 import textnet.JobException;
 import textnet.config.TrainConfig;
 import textnet.nn.BatchStats;
+import textnet.nn.ClassWeights;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
 import textnet.optim.Optimizer;
@@ -24,6 +25,7 @@ public final class Trainer {
     private final NetworkSpec spec;
     private final TrainConfig config;
     private final EpochProgress progress;
+    private final ClassWeights classWeights;
 
     public Trainer(NetworkSpec spec, TrainConfig config) {
         this(spec, config, EpochProgress.NONE);
@@ -31,9 +33,18 @@ public final class Trainer {
 
     /** @param progress watches each epoch's training as it runs (the console's progress line) */
     public Trainer(NetworkSpec spec, TrainConfig config, EpochProgress progress) {
+        this(spec, config, progress, null);
+    }
+
+    /**
+     * @param classWeights {@code config.classWeight()} made concrete for the data's classes
+     *                     ({@link ClassWeights#of}; null: every class 1), sent with each replica's step
+     */
+    public Trainer(NetworkSpec spec, TrainConfig config, EpochProgress progress, ClassWeights classWeights) {
         this.spec = spec;
         this.config = config;
         this.progress = progress;
+        this.classWeights = classWeights;
     }
 
     public TrainingState initialState() {
@@ -71,7 +82,7 @@ public final class Trainer {
             try {
                 sum = train
                         .mapPartitionsWithIndex(new PartitionStep(broadcast, spec, replica.optimizer(),
-                                replica.batchSize(), config.seed(), epoch, progress.start(job)), true)
+                                replica.batchSize(), config.seed(), epoch, progress.start(job), classWeights), true)
                         .treeAggregate(new ParameterSum(), ParameterSum::add, ParameterSum::merge);
             } finally {
                 progress.end(); // the progress line is gone before the epoch's line is printed

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,17 @@ class TextNetParamsTest {
         assertTrue(refusal(c -> c.setActivation("swish")).startsWith("config key 'model.layers.0.activation': 'swish'"));
         assertTrue(refusal(c -> c.setLearningRate(-0.1)).contains("train.optimizer.learning-rate"));
         assertTrue(refusal(c -> c.setLayers(8, 0)).contains("model.layers.1.units"));
+    }
+
+    /** train.class-weight through the estimator: class numbers as labels, the job's refusals. */
+    @Test
+    void classWeightIsTheJobsSettingByClassNumber() {
+        TextNetClassifier balanced = new TextNetClassifier().setEpochs(1).setClassWeight("balanced");
+        assertTrue(balanced.configOverrides().contains("train.class-weight=balanced"));
+        assertTrue(TextNetPipelineTest.pipeline(balanced).fit(train) != null);
+        assertFalse(new TextNetClassifier().configOverrides().stream().anyMatch(o -> o.startsWith("train.class-weight")));
+        assertTrue(refusal(c -> c.setClassWeight("{9: 2.0}")).contains("train.class-weight"));
+        assertTrue(refusal(c -> c.setClassWeight("{1: -2.0}")).contains("train.class-weight.1"));
     }
 
     @Test

@@ -11,18 +11,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * textbook loops: the first layer either sums the rows of {@code W0} a multi-hot row names (sparse
  * input) or multiplies the expanded 0/1 matrix (dense input), exactly the two production first
  * layers; the activations and losses are production's own (Activation on double arrays, Loss).
- * Dense layers only: a new kind of layer adds its textbook twin here.
+ * Dense layers only: a new kind of layer adds its textbook twin here. With class weights, the
+ * training loss is Keras's weighted {@code sum_over_batch_size}: {@code sum_r w[y_r] loss_r / rows}.
  */
 final class ReferenceNetwork {
     private final NetworkSpec spec;
     private final int last;
+    private final ClassWeights classWeights;
 
     ReferenceNetwork(NetworkSpec spec) {
-        this.spec = spec;
-        this.last = spec.layers().size() - 1;
+        this(spec, null);
     }
 
-    /** The batch's mean loss. */
+    /** @param classWeights the loss's class weights (null: none) */
+    ReferenceNetwork(NetworkSpec spec, ClassWeights classWeights) {
+        this.spec = spec;
+        this.last = spec.layers().size() - 1;
+        this.classWeights = classWeights;
+    }
+
+    /** The batch's mean (class-weighted) loss. */
     double meanLoss(double[] params, MultiHotBatch batch) {
         INDArray[] a = forward(params, batch);
         return loss(a[last], batch, null) / batch.size();
@@ -125,6 +133,6 @@ final class ReferenceNetwork {
 
     private double loss(INDArray out, MultiHotBatch batch, INDArray delta) {
         return spec.loss().lossSum(HostValues.of(out), batch.labels(), batch.size(), spec.outputUnits(),
-                delta == null ? null : HostValues.of(delta), 1.0 / batch.size());
+                delta == null ? null : HostValues.of(delta), 1.0 / batch.size(), null, classWeights);
     }
 }
