@@ -65,7 +65,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class LocalClusterIT {
 
     static final int BATCH_SIZE = 4;
-    static final int EPOCHS = 4;
+    /**
+     * Epochs after the first leave the kill test time: it waits for the "Epoch 1" line and then for a
+     * new task, and on a loaded machine the line and the executor logs were seen seconds late, so with
+     * 4 short epochs (3-5 s each) the kill landed in the test evaluation or found no task at all.
+     */
+    static final int EPOCHS = 8;
     static final long JOB_TIMEOUT_MINUTES = 20;
 
     static final ObjectMapper JSON = new ObjectMapper();
