@@ -21,7 +21,7 @@ final class LayerRules {
             LayerConfig l = layers.get(i);
             String key = "model.layers." + i;
             require(l != null, key, "must be {units, activation} or {dropout: RATE}");
-            if (l.isDropout()) {
+            if (l.dropsOut()) {
                 checkDropout(l, key, i);
             } else {
                 checkDense(l, key, activations);

@@ -115,7 +115,7 @@ public final class ModelSize {
         long inputs = config.vectorizer().vocabularySize();
         List<LayerConfig> hidden = config.model().layers();
         for (int i = 0; i < hidden.size(); i++) {
-            if (hidden.get(i).isDropout()) {
+            if (hidden.get(i).dropsOut()) {
                 continue; // no parameters, as many outputs as inputs
             }
             String unitsKey = "model.layers." + i + ".units";

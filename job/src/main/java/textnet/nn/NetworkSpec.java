@@ -93,7 +93,7 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         List<LayerSpec> layers = new ArrayList<>();
         int inputs = inputSize;
         for (LayerConfig hidden : model.layers()) {
-            if (hidden.isDropout()) {
+            if (hidden.dropsOut()) {
                 layers.add(new DropoutSpec(inputs, hidden.dropout()));
                 continue;
             }
