@@ -42,8 +42,10 @@ final class LayerRules {
     private static void checkDense(LayerConfig l, String key, List<String> activations) {
         require(l.units() != null, key + ".units", "is missing (a layer is {units, activation} or {dropout: RATE})");
         require(l.units() >= 1, key + ".units", "must be at least 1");
-        require(l.activation() != null && activations.contains(l.activation()), key + ".activation",
-                "'" + l.activation() + "' is not one of " + String.join(", ", activations));
+        if (l.activation() == null || !activations.contains(l.activation())) { // ConfigValidator's wording for a name
+            throw JobException.config("config key '" + key + ".activation': '" + l.activation() + "' is not one of "
+                    + String.join(", ", activations));
+        }
         RegularizerConfig r = l.kernelRegularizer();
         if (r != null) {
             require(r.l1() >= 0 && Double.isFinite(r.l1()), key + ".kernel-regularizer.l1", "must be 0 or a positive number");
