@@ -5,7 +5,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import textnet.config.OptimizerConfig;
 import textnet.nn.BatchStats;
-import textnet.nn.DropoutMask;
 import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
 import textnet.nn.NativeThreads;
@@ -90,7 +89,7 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
                 MultiHotBatch batch = block.batch(order, from, Math.min(order.length, from + batchSize));
                 // sparse input: W0's gradient only in the rows this batch touches (the optimizer knows)
                 int[] touched = sparseRows ? batch.distinctIndices(spec.inputSize()) : null;
-                long maskSeed = DropoutMask.stepSeed(seed, epoch, partition, step++);
+                long maskSeed = textnet.nn.DropoutMask.stepSeed(seed, epoch, partition, step++);
                 seen = seen.add(network.lossAndGradient(params, batch, grad, touched, maskSeed));
                 update.step(params, grad, optState, ++iteration, touched == null ? null
                         : new SparseRows(firstLayerOffset, firstLayerUnits, spec.inputSize(), touched));

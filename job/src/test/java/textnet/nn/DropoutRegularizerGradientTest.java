@@ -54,7 +54,7 @@ class DropoutRegularizerGradientTest {
     @ValueSource(booleans = {true, false})
     void gradientMatchesCentralDifferences(boolean sparse) {
         NetworkSpec spec = spec(sparse);
-        ReferenceNetwork network = new ReferenceNetwork(spec, MASK_SEED);
+        ReferenceNetwork network = ReferenceNetwork.training(spec, MASK_SEED);
         double[] params = params(spec);
         double[] grad = new double[params.length];
         network.lossAndGradient(params, batch(), grad);
@@ -84,7 +84,7 @@ class DropoutRegularizerGradientTest {
         double[] expected = new double[params.length];
 
         double lossSum = new Network(spec).lossAndGradient(params, batch(), grad, null, MASK_SEED).lossSum();
-        double expectedLossSum = new ReferenceNetwork(spec, MASK_SEED).lossAndGradient(exact, batch(), expected);
+        double expectedLossSum = ReferenceNetwork.training(spec, MASK_SEED).lossAndGradient(exact, batch(), expected);
 
         assertEquals(expectedLossSum, lossSum, FLOAT_RELATIVE * expectedLossSum);
         for (int i = 0; i < params.length; i++) {

@@ -11,28 +11,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * textbook loops: the first layer either sums the rows of {@code W0} a multi-hot row names (sparse
  * input) or multiplies the expanded 0/1 matrix (dense input), exactly the two production first
  * layers; the activations and losses are production's own (Activation on double arrays, Loss).
- * Dense layers (with their kernel regularizers' penalties, Keras's L1L2) and dropout layers, whose
- * masks are fixed by a seed (the production masks of that step, DropoutMask) so that the function
- * is smooth in the parameters and finite differences apply; without a seed, dropout is the identity
- * (inference). A new kind of layer adds its textbook twin here.
+ * Dense layers only: a new kind of layer adds its textbook twin here.
  */
 final class ReferenceNetwork {
     private final NetworkSpec spec;
     private final int last;
-    /** The step's mask seed, or null for inference. */
-    private final Long maskSeed;
 
     ReferenceNetwork(NetworkSpec spec) {
-        this(spec, null);
-    }
-
-    ReferenceNetwork(NetworkSpec spec, Long maskSeed) {
         this.spec = spec;
         this.last = spec.layers().size() - 1;
-        this.maskSeed = maskSeed;
     }
 
-    /** The batch's mean loss, plus the regularization penalties. */
+    /** The batch's mean loss. */
     double meanLoss(double[] params, MultiHotBatch batch) {
         INDArray[] a = forward(params, batch);
         return loss(a[last], batch, null) / batch.size() + penalty(params);
@@ -50,6 +40,23 @@ final class ReferenceNetwork {
             }
         }
         return sum;
+    }
+
+    /*
+     * Dropout layers and kernel regularizers (Keras's Dropout and L1L2): the penalties are added to
+     * the loss and their gradient to the kernels'; a dropout layer's mask is fixed by a step's seed
+     * (production's masks of that step, DropoutMask), so the function is smooth in the parameters and
+     * finite differences apply. Without a seed dropout is the identity (inference).
+     */
+
+    /** The step's mask seed, or null for inference. */
+    private Long maskSeed;
+
+    /** The network of a training step whose masks come from {@code maskSeed}. */
+    static ReferenceNetwork training(NetworkSpec spec, long maskSeed) {
+        ReferenceNetwork network = new ReferenceNetwork(spec);
+        network.maskSeed = maskSeed;
+        return network;
     }
 
     /** Layer {@code l}'s dropout scale factors for {@code n} values: the step's mask, or ones in inference. */
