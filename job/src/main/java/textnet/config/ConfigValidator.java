@@ -68,13 +68,7 @@ public final class ConfigValidator {
             throw JobException.config("config key 'vectorizer.token-pattern': not a regular expression: "
                     + e.getDescription());
         }
-        List<LayerConfig> layers = c.model().layers();
-        for (int i = 0; i < layers.size(); i++) {
-            LayerConfig l = layers.get(i);
-            require(l != null, "model.layers." + i, "must be {units, activation}");
-            atLeast("model.layers." + i + ".units", l.units());
-            oneOf("model.layers." + i + ".activation", l.activation(), ACTIVATIONS);
-        }
+        LayerRules.check(c.model().layers(), ACTIVATIONS);
         oneOf("model.output.activation", c.model().output().activation(), OUTPUT_ACTIVATIONS);
         oneOf("model.output.loss", c.model().output().loss(), LOSSES);
         oneOf("model.input", c.model().input(), INPUTS);

@@ -112,6 +112,9 @@ public final class ModelSize {
         long inputs = config.vectorizer().vocabularySize();
         List<LayerConfig> hidden = config.model().layers();
         for (int i = 0; i < hidden.size(); i++) {
+            if (hidden.get(i).dropsOut()) {
+                continue; // no parameters, as many outputs as inputs
+            }
             String unitsKey = "model.layers." + i + ".units";
             layers.add(new Layer(i, inputsKey, inputs, unitsKey, hidden.get(i).units()));
             inputsKey = unitsKey;
@@ -162,7 +165,7 @@ public final class ModelSize {
         String describe() {
             if (blamedKey().equals(unitsKey)) {
                 return units + " units on " + (index == 0 ? "a " + count(inputs) + "-token vocabulary"
-                        : "the " + count(inputs) + " units of model.layers." + (index - 1));
+                        : "the " + count(inputs) + " units of " + inputsKey.substring(0, inputsKey.length() - ".units".length()));
             }
             return inputs + (index == 0 ? " tokens" : " units") + " feeding "
                     + (unitsKey == null ? "the output layer" : count(units) + " units (" + unitsKey + ")");

@@ -26,6 +26,23 @@ public interface LayerSpec extends java.io.Serializable {
     /** Its parameters as its model files hold them, its block starting at {@code offset}. */
     List<ParameterBlock> blocks(int offset);
 
+    /**
+     * The regularization penalty its block (at {@code offset}) adds to the loss (Keras's
+     * {@code layer.losses}); 0 for none.
+     */
+    default double penalty(float[] params, int offset) {
+        return 0;
+    }
+
+    /** Adds the penalty's gradient to its block of {@code grad}; nothing for none. */
+    default void addPenaltyGradient(float[] params, float[] grad, int offset) {
+    }
+
+    /** Whether {@link #penalty} can be non-zero: its gradient then reaches every value of its block. */
+    default boolean regularized() {
+        return false;
+    }
+
     /** The layer that computes it at {@code place}, its views taken from {@code staged}. */
     Layer layer(LayerPlace place, StagedParameters staged);
 }

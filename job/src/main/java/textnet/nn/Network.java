@@ -76,30 +76,47 @@ public final class Network {
      * (textnet.optim.SparseRows) and treats those rows as zero.
      */
     public BatchStats lossAndGradient(float[] params, MultiHotBatch batch, float[] grad, int[] touched) {
+        return step(params, batch, grad, touched, false, 0);
+    }
+
+    /**
+     * A training step: as {@link #lossAndGradient(float[], MultiHotBatch, float[], int[])}, with dropout
+     * on, its masks drawn from {@code maskSeed} (textnet.nn.DropoutMask#stepSeed). The loss includes the
+     * layers' regularization penalties, as Keras's training loss does.
+     */
+    public BatchStats lossAndGradient(float[] params, MultiHotBatch batch, float[] grad, int[] touched, long maskSeed) {
+        return step(params, batch, grad, touched, true, maskSeed);
+    }
+
+    private BatchStats step(float[] params, MultiHotBatch batch, float[] grad, int[] touched, boolean training, long maskSeed) {
         if (touched != null && !spec.sparseInput()) {
             throw new IllegalArgumentException("touched rows only apply to the sparse input path");
+        }
+        if (touched != null && spec.layers().get(0).regularized()) {
+            throw new IllegalArgumentException("a regularized first layer has a gradient in every row: pass touched = null");
         }
         if (batch.size() == 0) {
             Arrays.fill(grad, 0);
             return BatchStats.EMPTY;
         }
-        LayerPass pass = forward(params, batch, grad, touched);
+        LayerPass pass = forward(params, batch, grad, touched, training, maskSeed);
         double lossSum = outputLoss(pass, true);
         long correct = countCorrect(pass);
         for (int l = last; l >= 0; l--) {
             layers.get(l).backward(pass);
         }
         staged.storeGradient(grad);
+        lossSum += Penalties.addGradient(spec, params, grad) * batch.size();
         return new BatchStats(lossSum, correct, batch.size());
     }
 
-    /** Loss sum and correct count, forward pass only. */
+    /** Loss sum (with the regularization penalties, as Keras's {@code evaluate}) and correct count, forward pass only. */
     public BatchStats evaluate(float[] params, MultiHotBatch batch) {
         if (batch.size() == 0) {
             return BatchStats.EMPTY;
         }
-        LayerPass pass = forward(params, batch, null, null);
-        return new BatchStats(outputLoss(pass, false), countCorrect(pass), batch.size());
+        LayerPass pass = forward(params, batch, null, null, false, 0);
+        return new BatchStats(outputLoss(pass, false) + Penalties.of(spec, params) * batch.size(), countCorrect(pass), batch.size());
     }
 
     /**
@@ -110,7 +127,7 @@ public final class Network {
         if (batch.size() == 0) {
             return new float[0];
         }
-        return outputValues(forward(params, batch, null, null));
+        return outputValues(forward(params, batch, null, null, false, 0));
     }
 
     /** The outputs, each row's loss and the correct count together, from one forward pass (test evaluation). */
@@ -118,25 +135,28 @@ public final class Network {
         if (batch.size() == 0) {
             return new Scored(BatchStats.EMPTY, new float[0], new double[0]);
         }
-        LayerPass pass = forward(params, batch, null, null);
+        LayerPass pass = forward(params, batch, null, null, false, 0);
         double[] rowLosses = new double[batch.size()];
         double lossSum = spec.loss().lossSum(pass.buffers().activationValues(last), batch.labels(), batch.size(),
-                spec.outputUnits(), null, 1.0, rowLosses);
+                spec.outputUnits(), null, 1.0, rowLosses) + Penalties.of(spec, params) * batch.size();
         BatchStats stats = new BatchStats(lossSum, countCorrect(pass), batch.size());
         return new Scored(stats, outputValues(pass), rowLosses);
     }
 
-    /** {@link #predict}'s outputs (row-major) with {@link #evaluate}'s numbers, and the loss of each row. */
+    /**
+     * {@link #predict}'s outputs (row-major) with {@link #evaluate}'s numbers, and the loss of each row
+     * (without the regularization penalty, which belongs to the batch: {@code stats} include it).
+     */
     public record Scored(BatchStats stats, float[] outputs, double[] rowLosses) {
     }
 
     /** Layer by layer; the output keeps its logits for a fused loss. */
-    private LayerPass forward(float[] params, MultiHotBatch batch, float[] grad, int[] touched) {
+    private LayerPass forward(float[] params, MultiHotBatch batch, float[] grad, int[] touched, boolean training, long maskSeed) {
         if (params.length != spec.parameterCount()) {
             throw new IllegalArgumentException("expected " + spec.parameterCount() + " parameters, got " + params.length);
         }
         staged.loadParameters(params);
-        LayerPass pass = new LayerPass(batch, buffers(batch.size()), params, grad, touched);
+        LayerPass pass = new LayerPass(batch, buffers(batch.size()), params, grad, touched, training, maskSeed);
         for (Layer layer : layers) {
             layer.forward(pass);
         }

@@ -4,12 +4,13 @@ import textnet.JobException;
 import textnet.config.LayerConfig;
 import textnet.config.ModelConfig;
 import textnet.config.OutputConfig;
+import textnet.config.RegularizerConfig;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The network's shape: layers ({@link LayerSpec}; today dense ones, hidden then output) over
+ * The network's shape: layers ({@link LayerSpec}: dense and dropout ones, the output dense) over
  * multi-hot rows of {@code inputSize}, and the loss. All parameters live in one flat vector {@code W0, b0, W1, b1, ...}, each {@code W}
  * an {@code inputs x units} row-major block (as Spark MLlib's ml/ann keeps its weights), so the
  * driver can average, broadcast and store them as one array.
@@ -92,7 +93,13 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         List<LayerSpec> layers = new ArrayList<>();
         int inputs = inputSize;
         for (LayerConfig hidden : model.layers()) {
-            layers.add(new DenseSpec(inputs, hidden.units(), Activation.of(hidden.activation())));
+            if (hidden.dropsOut()) {
+                layers.add(new DropoutSpec(inputs, hidden.dropout()));
+                continue;
+            }
+            RegularizerConfig r = hidden.kernelRegularizer();
+            layers.add(new DenseSpec(inputs, hidden.units(), Activation.of(hidden.activation()),
+                    r == null ? KernelRegularizer.NONE : new KernelRegularizer(r.l1(), r.l2())));
             inputs = hidden.units();
         }
         layers.add(new DenseSpec(inputs, units, activation));

@@ -22,7 +22,8 @@ import java.util.List;
  * One replica's epoch: start from the broadcast state, visit the replica's blocks of rows in turn,
  * each in a seeded order in mini-batches, take one optimizer step per batch on the local ND4J
  * network, and return the resulting parameters and optimizer state. A pure function of (state, rows,
- * seed, epoch, replica): a retried task gives the same answer.
+ * seed, epoch, replica): a retried task gives the same answer. Dropout masks are drawn per step
+ * from (seed, epoch, replica, step within the epoch), so they are too.
  */
 public final class PartitionStep implements Function2<Integer, Iterator<MultiHotBlock>, Iterator<PartitionResult>> {
 
@@ -84,16 +85,21 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
         int firstLayerOffset = Math.toIntExact(spec.weightOffset(0));
         int firstLayerUnits = spec.layers().get(0).units();
 
+        // a kernel regularizer on W0 gives every row of it a gradient: the dense update (see README)
+        boolean sparseRows = spec.sparseInput() && !spec.layers().get(0).regularized();
+
         long iteration = start.iteration();
         BatchStats seen = BatchStats.EMPTY;
+        long step = 0;
         for (int b = 0; blocks.hasNext(); b++) {
             MultiHotBlock block = blocks.next();
             int[] order = Shuffle.order(block.size(), seed, epoch, partition, b);
             for (int from = 0; from < order.length; from += batchSize) {
                 MultiHotBatch batch = block.batch(order, from, Math.min(order.length, from + batchSize));
                 // sparse input: W0's gradient only in the rows this batch touches (the optimizer knows)
-                int[] touched = spec.sparseInput() ? batch.distinctIndices(spec.inputSize()) : null;
-                seen = seen.add(network.lossAndGradient(params, batch, grad, touched));
+                int[] touched = sparseRows ? batch.distinctIndices(spec.inputSize()) : null;
+                long maskSeed = textnet.nn.DropoutMask.stepSeed(seed, epoch, partition, step++);
+                seen = seen.add(network.lossAndGradient(params, batch, grad, touched, maskSeed));
                 update.step(params, grad, optState, ++iteration, touched == null ? null
                         : new SparseRows(firstLayerOffset, firstLayerUnits, spec.inputSize(), touched));
                 if (rowsDone != null) {

@@ -33,7 +33,54 @@ final class ReferenceNetwork {
     /** The batch's mean (class-weighted) loss. */
     double meanLoss(double[] params, MultiHotBatch batch) {
         INDArray[] a = forward(params, batch);
-        return loss(a[last], batch, null) / batch.size();
+        return loss(a[last], batch, null) / batch.size() + penalty(params);
+    }
+
+    /** {@code l1 * sum|W| + l2 * sum W^2} over every regularized kernel. */
+    double penalty(double[] params) {
+        double sum = 0;
+        for (int l = 0; l <= last; l++) {
+            if (spec.layers().get(l) instanceof DenseSpec d) {
+                int w = (int) spec.weightOffset(l);
+                for (int i = 0; i < d.weightCount(); i++) {
+                    sum += d.regularizer().l1() * Math.abs(params[w + i]) + d.regularizer().l2() * params[w + i] * params[w + i];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /*
+     * Dropout layers and kernel regularizers (Keras's Dropout and L1L2): the penalties are added to
+     * the loss and their gradient to the kernels'; a dropout layer's mask is fixed by a step's seed
+     * (production's masks of that step, DropoutMask), so the function is smooth in the parameters and
+     * finite differences apply. Without a seed dropout is the identity (inference).
+     */
+
+    /** The step's mask seed, or null for inference. */
+    private Long maskSeed;
+
+    /** The network of a training step whose masks come from {@code maskSeed}. */
+    static ReferenceNetwork training(NetworkSpec spec, long maskSeed) {
+        ReferenceNetwork network = new ReferenceNetwork(spec);
+        network.maskSeed = maskSeed;
+        return network;
+    }
+
+    /** Layer {@code l}'s dropout scale factors for {@code n} values: the step's mask, or ones in inference. */
+    double[] mask(int l, int n) {
+        double[] mask = new double[n];
+        DropoutSpec dropout = (DropoutSpec) spec.layers().get(l);
+        if (maskSeed == null) {
+            java.util.Arrays.fill(mask, 1);
+            return mask;
+        }
+        float[] scale = new float[n];
+        DropoutMask.fill(maskSeed, l, dropout.rate(), scale, n);
+        for (int i = 0; i < n; i++) {
+            mask[i] = scale[i];
+        }
+        return mask;
     }
 
     /** The gradient of the batch's mean loss into {@code grad}; returns the loss sum. */
@@ -46,6 +93,16 @@ final class ReferenceNetwork {
             spec.outputLayer().activation().backpropInPlace(a[last], delta, a[last].dup());
         }
         for (int l = last; l >= 0; l--) {
+            if (spec.layers().get(l) instanceof DropoutSpec) { // dL/d(input) = mask * dL/d(output)
+                double[] m = mask(l, rows * spec.layers().get(l).units());
+                double[] below = delta.data().asDouble().clone();
+                for (int i = 0; i < below.length; i++) {
+                    below[i] *= m[i];
+                }
+                delta = Nd4j.createFromArray(below).reshape('c', rows, spec.layers().get(l).units());
+                backpropBelow(l, a, delta);
+                continue;
+            }
             DenseSpec layer = (DenseSpec) spec.layers().get(l);
             int w = (int) spec.weightOffset(l);
             int b = (int) spec.biasOffset(l);
@@ -81,10 +138,20 @@ final class ReferenceNetwork {
                     }
                 }
                 delta = Nd4j.createFromArray(below).reshape('c', rows, layer.inputs());
-                ((DenseSpec) spec.layers().get(l - 1)).activation().backpropInPlace(a[l - 1], delta, a[l - 1].dup());
+                backpropBelow(l, a, delta);
+            }
+            for (int i = 0; i < layer.weightCount(); i++) { // l1 * sign(W) + 2 * l2 * W
+                grad[w + i] += layer.regularizer().l1() * Math.signum(params[w + i]) + 2 * layer.regularizer().l2() * params[w + i];
             }
         }
-        return lossSum;
+        return lossSum + penalty(params) * rows;
+    }
+
+    /** Takes {@code delta}, dL/d(output of layer l - 1), through that layer's activation when it is dense. */
+    private void backpropBelow(int l, INDArray[] a, INDArray delta) {
+        if (spec.layers().get(l - 1) instanceof DenseSpec below) {
+            below.activation().backpropInPlace(a[l - 1], delta, a[l - 1].dup());
+        }
     }
 
     /** Each layer's output (the last one's logits when the loss reads logits). */
@@ -92,6 +159,15 @@ final class ReferenceNetwork {
         int rows = batch.size();
         INDArray[] a = new INDArray[last + 1];
         for (int l = 0; l <= last; l++) {
+            if (spec.layers().get(l) instanceof DropoutSpec dropout) {
+                double[] x = a[l - 1].data().asDouble().clone();
+                double[] m = mask(l, rows * dropout.units());
+                for (int i = 0; i < x.length; i++) {
+                    x[i] *= m[i];
+                }
+                a[l] = Nd4j.createFromArray(x).reshape('c', rows, dropout.units());
+                continue;
+            }
             DenseSpec layer = (DenseSpec) spec.layers().get(l);
             int w = (int) spec.weightOffset(l);
             int b = (int) spec.biasOffset(l);
