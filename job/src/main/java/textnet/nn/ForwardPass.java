@@ -1,5 +1,6 @@
 package textnet.nn;
 
+import textnet.text.MultiHotBatch;
 import textnet.text.MultiHotBlock;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package textnet.nn;
 
+import textnet.text.MultiHotBatch;
+
+
 /**
  * What one pass over a batch reads and writes, handed to every {@link Layer} in turn: the batch,
  * its buffers (activations and deltas per layer), and the caller's heap arrays of parameters and

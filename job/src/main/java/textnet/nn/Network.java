@@ -1,5 +1,7 @@
 package textnet.nn;
 
+import textnet.text.MultiHotBatch;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -3,7 +3,7 @@
  *
  * <p>{@link textnet.nn.NetworkSpec} describes the layers (built from the model config and the label
  * count), the loss and the flat parameter layout {@code W0, b0, W1, b1, ...}; {@link textnet.nn.Network}
- * runs forward and backward passes over {@link textnet.nn.MultiHotBatch}es in float, the parameters
+ * runs forward and backward passes over {@link textnet.text.MultiHotBatch}es in float, the parameters
  * and the gradient of the batch's mean loss in the caller's heap arrays. The network is a list of
  * layers ({@code Layer}: {@code MultiHotDense} or {@code ExpandedInputDense} first, then {@code Dense}),
  * each with its block of the flat vector, its initialisation and its forward and backward step; a

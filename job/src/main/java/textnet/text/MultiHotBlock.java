@@ -1,6 +1,5 @@
 package textnet.text;
 
-import textnet.nn.MultiHotBatch;
 
 import java.io.Serializable;
 import java.util.Arrays;

@@ -6,12 +6,12 @@ import org.apache.spark.util.LongAccumulator;
 import textnet.config.OptimizerConfig;
 import textnet.nn.BatchStats;
 import textnet.nn.ClassWeights;
-import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
 import textnet.nn.NativeThreads;
 import textnet.nn.NetworkSpec;
 import textnet.optim.Optimizer;
 import textnet.optim.SparseRows;
+import textnet.text.MultiHotBatch;
 import textnet.text.MultiHotBlock;
 
 import java.util.Collections;

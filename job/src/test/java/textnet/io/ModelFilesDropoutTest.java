@@ -8,9 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import textnet.SparkTestSupport;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
-import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
 import textnet.text.LabelIndex;
+import textnet.text.MultiHotBatch;
 import textnet.text.TextVectorizer;
 import textnet.text.Vocabulary;
 

@@ -1,8 +1,8 @@
 package textnet.io;
 
 import org.junit.jupiter.api.Test;
-import textnet.nn.MultiHotBatch;
 import textnet.nn.Network;
+import textnet.text.MultiHotBatch;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

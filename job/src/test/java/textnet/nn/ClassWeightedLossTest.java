@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import textnet.text.MultiHotBatch;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;

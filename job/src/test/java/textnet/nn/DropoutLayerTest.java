@@ -2,6 +2,8 @@ package textnet.nn;
 
 import org.junit.jupiter.api.Test;
 
+import textnet.text.MultiHotBatch;
+
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

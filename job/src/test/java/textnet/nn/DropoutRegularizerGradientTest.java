@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import textnet.text.MultiHotBatch;
+
 import java.util.List;
 import java.util.SplittableRandom;
 

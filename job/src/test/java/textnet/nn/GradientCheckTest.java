@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import textnet.text.MultiHotBatch;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

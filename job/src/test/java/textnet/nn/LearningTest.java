@@ -6,6 +6,7 @@ import textnet.config.LayerConfig;
 import textnet.config.ModelConfig;
 import textnet.config.OptimizerConfig;
 import textnet.optim.Optimizer;
+import textnet.text.MultiHotBatch;
 
 import java.util.List;
 import java.util.SplittableRandom;

@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import textnet.text.MultiHotBatch;
+
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -2,6 +2,7 @@ package textnet.nn;
 
 import org.junit.jupiter.api.Test;
 import textnet.eval.Predictions;
+import textnet.text.MultiHotBatch;
 
 import java.util.List;
 

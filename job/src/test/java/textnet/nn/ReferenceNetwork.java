@@ -3,6 +3,7 @@ package textnet.nn;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import textnet.text.MultiHotBatch;
 
 /**
  * The test oracle for {@link Network}: the same function in double precision, written as plainly as

@@ -8,6 +8,7 @@ import textnet.config.OutputConfig;
 import textnet.config.RegularizerConfig;
 import textnet.optim.Optimizer;
 import textnet.optim.SparseRows;
+import textnet.text.MultiHotBatch;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.List;
  * printed to the test output, never asserted: the machine is shared. At batch 512 a batch touches
  * nearly every one of the 10,000 rows (130 of 10,000 per row), so the dense update costs little here.
  */
+@org.junit.jupiter.api.Tag("timing")
 class RegularizedStepTimingTest {
 
     @Test

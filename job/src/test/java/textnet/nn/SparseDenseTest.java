@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import textnet.config.OptimizerConfig;
 import textnet.optim.Optimizer;
+import textnet.text.MultiHotBatch;
 
 import java.util.List;
 

@@ -9,6 +9,7 @@ import textnet.config.OptimizerConfig;
 import textnet.config.OutputConfig;
 import textnet.optim.Optimizer;
 import textnet.optim.SparseRows;
+import textnet.text.MultiHotBatch;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  * Dense 1 sigmoid, batch 512, ~130 active indices per row, rmsprop) on both input paths and prints
  * medians to the test output. Timing is reported, never asserted: the machine is shared, hence medians.
  */
+@org.junit.jupiter.api.Tag("timing")
 class StepTimingTest {
 
     @Test

@@ -10,7 +10,6 @@ import textnet.JobException;
 import textnet.SparkTestSupport;
 import textnet.config.VectorizerConfig;
 import textnet.data.Corpus;
-import textnet.nn.MultiHotBatch;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package textnet.nn;
+package textnet.text;
 
 /**
  * A mini-batch of multi-hot rows in CSR form: row {@code r} has ones at
