@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 13's options on the real corpora, through the command line: Chollet's IMDB network with
  * Dropout(0.5) and l2(0.002) trains, saves those layers, and `evaluate` (dropout off) reproduces the
  * run's test metrics; R8 with balanced class weights records scikit-learn's weights and keeps its
- * accuracy. The bars sit below the measured values (README, "Dropout and regularizers" and
+ * accuracy. The bars sit below the measured values (README, "Dropout and weight regularization" and
  * "Class weights") by the spread one epoch count or seed can make.
  */
 class LayersAndWeightsEndToEndTest {
@@ -38,7 +38,7 @@ class LayersAndWeightsEndToEndTest {
                         + " {units: 16, activation: relu, kernel-regularizer: {l2: 0.002}}, {dropout: 0.5}]");
         double accuracy = m.path("test").path("accuracy").asDouble();
         System.err.println("IMDB with dropout and l2: test accuracy " + accuracy);
-        assertTrue(accuracy >= 0.85, "IMDB dropout + l2 test accuracy " + accuracy);
+        assertTrue(accuracy >= 0.875, "IMDB dropout + l2 test accuracy " + accuracy); // measured 0.8881
 
         JsonNode model = new ObjectMapper().readTree(out.resolve("model/model.json").toFile());
         assertEquals("dropout", model.path("layers").get(1).path("type").asText(), model.toString());
@@ -71,6 +71,6 @@ class LayersAndWeightsEndToEndTest {
         double macroF1 = m.path("test").path("macro_f1").asDouble();
         System.err.println("R8 balanced: test accuracy " + accuracy + ", macro_f1 " + macroF1);
         assertTrue(accuracy >= 0.945, "R8 balanced accuracy " + accuracy);
-        assertTrue(macroF1 >= 0.87, "R8 balanced macro_f1 " + macroF1);
+        assertTrue(macroF1 >= 0.87, "R8 balanced macro_f1 " + macroF1); // measured 0.9557, 0.8924
     }
 }
