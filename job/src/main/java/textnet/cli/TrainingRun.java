@@ -96,7 +96,8 @@ final class TrainingRun {
 
             // 4. outputs; the model, _SUCCESS and the rename into place only when the gate passed
             TrainedModel model = new TrainedModel(config, data.vectorizer(), spec, parameters);
-            writeOutputs(model, data, result, testMetrics, early, failures, trainSeconds);
+            writeOutputs(model, data, new MetricsReport.Training(result.history(), trainSeconds, early, classWeights),
+                    testMetrics, failures);
             return 0;
         }
     }
@@ -156,19 +157,18 @@ final class TrainingRun {
         }
     }
 
-    private void writeOutputs(TrainedModel model, VectorizedCorpus data, Trainer.Result result,
-                              Map<String, Object> testMetrics, EarlyStopping early, List<String> failures,
-                              double trainSeconds) throws Exception {
+    private void writeOutputs(TrainedModel model, VectorizedCorpus data, MetricsReport.Training training,
+                              Map<String, Object> testMetrics, List<String> failures) throws Exception {
         if (failures.isEmpty()) {
             ModelFiles.save(model, run.path().resolve("model"));
         }
-        MetricsReport.writeHistoryCsv(result.history(), run.path().resolve("history.csv"));
-        PlotCommand.writePlots(result.history(), run.path());
+        MetricsReport.writeHistoryCsv(training.history(), run.path().resolve("history.csv"));
+        PlotCommand.writePlots(training.history(), run.path());
         clock.lap("outputs");
         Map<String, Double> seconds = clock.seconds();
         seconds.put("read_vectorize", clock.get("read") + clock.get("vectorize"));
-        ObjectNode metrics = MetricsReport.metrics(config, model.task(), data, testMetrics, result.history(),
-                seconds, trainSeconds, PhaseClock.peakHeapMiB(), early);
+        ObjectNode metrics = MetricsReport.metrics(config, model.task(), data, testMetrics, training, seconds,
+                PhaseClock.peakHeapMiB());
         if (!gate.isEmpty()) {
             metrics.putPOJO("quality_gate", gate.report(failures));
         }

@@ -26,15 +26,23 @@ public final class MetricsReport {
     }
 
     /**
+     * What the training phase gives the report.
+     *
+     * @param seconds      its wall time, epochs and validation included
+     * @param early        null when early stopping was off
+     * @param classWeights the weights the training loss used, null when every class weighed 1
+     */
+    public record Training(List<EpochRecord> history, double seconds, EarlyStopping early, ClassWeights classWeights) {
+    }
+
+    /**
      * {@code metrics.json} of a run, keys in their documented order (docs/DESIGN.md, "Outputs of
      * train"); the caller adds {@code quality_gate} when a gate was set.
-     *
-     * @param trainSeconds the training phase's wall time, epochs and validation included
-     * @param early        null when early stopping is off
      */
     public static ObjectNode metrics(JobConfig config, String task, VectorizedCorpus data, Map<String, Object> test,
-                                     List<EpochRecord> history, Map<String, Double> seconds, double trainSeconds,
-                                     double peakHeapMiB, EarlyStopping early) {
+                                     Training training, Map<String, Double> seconds, double peakHeapMiB) {
+        List<EpochRecord> history = training.history();
+        EarlyStopping early = training.early();
         ObjectNode m = JSON.createObjectNode();
         m.put("name", config.name()).put("task", task);
         m.putPOJO("classes", data.vectorizer().labels().labels());
@@ -48,12 +56,10 @@ public final class MetricsReport {
         m.putObject("replicas").put("count", config.train().partitions())
                 .put("averaging", config.train().averaging()).put("batch_size", replica.batchSize())
                 .put("learning_rate", replica.optimizer().learningRate());
-        ClassWeights classWeights = ClassWeights.of(config.train().classWeight(), data.vectorizer().labels().labels(),
-                data.trainRowsPerClass());
-        if (classWeights != null) { // the weights the training loss used, by label (train.class-weight)
-            m.set("class_weight", JSON.valueToTree(classWeights.byLabel(data.vectorizer().labels().labels())));
+        if (training.classWeights() != null) { // the weights the training loss used, by label (train.class-weight)
+            m.set("class_weight", JSON.valueToTree(training.classWeights().byLabel(data.vectorizer().labels().labels())));
         }
-        m.put("train_samples_per_second", data.trainRows() * history.size() / trainSeconds);
+        m.put("train_samples_per_second", data.trainRows() * history.size() / training.seconds());
         m.putObject("memory").put("peak_heap_mib", peakHeapMiB);
         if (early != null) {
             addEarlyStopping(m, early, history.size());
