@@ -11,7 +11,7 @@ import java.util.regex.PatternSyntaxException;
 /** Range and vocabulary checks that binding cannot express; each failure names its key. */
 public final class ConfigValidator {
 
-    public static final List<String> SUBSETS = List.of("r52", "r8");
+    public static final List<String> SUBSETS = List.of("r52", "r8", DataConfig.MULTI_LABEL_SUBSET);
     public static final List<String> ACTIVATIONS = List.of("relu", "sigmoid", "tanh", "softmax", "linear");
     public static final List<String> OUTPUT_ACTIVATIONS = List.of("auto", "sigmoid", "softmax", "linear");
     public static final List<String> LOSSES = List.of("auto", "binary-crossentropy", "categorical-crossentropy", "mse");
@@ -58,6 +58,11 @@ public final class ConfigValidator {
         oneOf("data.format", c.data().format(), DataFormat.NAMES);
         oneOf("data.subset", c.data().subset(), SUBSETS);
         atLeast("data.validation", c.data().validation());
+        oneOf("data.labels", c.data().labels(), DataConfig.LABELS);
+        boolean r90 = c.data().dataFormat() == DataFormat.REUTERS21578
+                && DataConfig.MULTI_LABEL_SUBSET.equals(c.data().subset());
+        require(!r90 || !"single".equals(c.data().labels()), "data.labels",
+                "'single' does not fit data.subset " + DataConfig.MULTI_LABEL_SUBSET + ", whose newswires have several topics");
         require(notBlank(c.data().textColumn()), "data.text-column", "must name a column");
         require(notBlank(c.data().labelColumn()), "data.label-column", "must name a column");
         atLeast("vectorizer.vocabulary-size", c.vectorizer().vocabularySize());

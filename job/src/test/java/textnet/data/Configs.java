@@ -9,11 +9,11 @@ final class Configs {
     }
 
     static DataConfig path(String format, Object path) {
-        return new DataConfig(format, path == null ? null : path.toString(), "r52", null, null, "text", "label", 0);
+        return new DataConfig(format, path == null ? null : path.toString(), "r52", null, null, "text", "label", 0, "auto");
     }
 
     static DataConfig reuters(Object path, String subset) {
-        return new DataConfig("reuters21578", path.toString(), subset, null, null, "text", "label", 0);
+        return new DataConfig("reuters21578", path.toString(), subset, null, null, "text", "label", 0, "auto");
     }
 
     static DataConfig files(String format, Object train, Object test) {
@@ -22,6 +22,6 @@ final class Configs {
 
     static DataConfig columns(String format, Object train, Object test, String textColumn, String labelColumn) {
         return new DataConfig(format, null, "r52", train == null ? null : train.toString(),
-                test == null ? null : test.toString(), textColumn, labelColumn, 0);
+                test == null ? null : test.toString(), textColumn, labelColumn, 0, "auto");
     }
 }
