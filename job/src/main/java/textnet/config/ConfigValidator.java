@@ -76,6 +76,9 @@ public final class ConfigValidator {
         LayerRules.check(c.model().layers(), ACTIVATIONS);
         oneOf("model.output.activation", c.model().output().activation(), OUTPUT_ACTIVATIONS);
         oneOf("model.output.loss", c.model().output().loss(), LOSSES);
+        double threshold = c.model().output().thresholdOrDefault();
+        require(threshold > 0 && threshold < 1, "model.output.threshold",
+                "must be above 0 and below 1 (a class is predicted when its probability is above it)");
         oneOf("model.input", c.model().input(), INPUTS);
         TrainConfig t = c.train();
         atLeast("train.epochs", t.epochs());

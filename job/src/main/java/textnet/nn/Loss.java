@@ -14,6 +14,10 @@ import textnet.JobException;
  * that is Keras's {@code sum_over_batch_size} reduction, {@code sum_r w[y_r] loss_r / rows} (the weighted
  * sum divided by the batch size, not by the sum of weights). No weights is every weight 1, the same bits:
  * {@code x * 1.0 == x} and {@code scale * 1.0 == scale} exactly.
+ *
+ * <p>Multi-label targets (a set of classes per row, {@code labelOffsets} not null) take binary
+ * cross-entropy only: a sigmoid per unit, target 1 for the row's classes and 0 for the others, the
+ * row's loss the mean over the units (Keras's {@code binary_crossentropy} on a multi-hot target).
  */
 public enum Loss {
     BINARY_CROSSENTROPY("binary-crossentropy"),
@@ -71,6 +75,22 @@ public enum Loss {
      */
     double lossSum(HostValues out, int[] labels, int rows, int units, HostValues delta, double scale,
                    double[] rowLosses, ClassWeights weights) {
+        return lossSum(out, labels, null, rows, units, delta, scale, rowLosses, weights);
+    }
+
+    /**
+     * {@link #lossSum(HostValues, int[], int, int, HostValues, double, double[], ClassWeights)} for
+     * targets as a batch holds them: with {@code labelOffsets} (multi-label) row r's classes are
+     * {@code labels[labelOffsets[r] .. labelOffsets[r+1])}, and class weights do not apply.
+     */
+    double lossSum(HostValues out, int[] labels, int[] labelOffsets, int rows, int units, HostValues delta,
+                   double scale, double[] rowLosses, ClassWeights weights) {
+        if (labelOffsets != null) {
+            if (this != BINARY_CROSSENTROPY || weights != null) {
+                throw new IllegalArgumentException("multi-label targets take binary cross-entropy, without class weights");
+            }
+            return multiLabelCrossEntropy(out, labels, labelOffsets, rows, units, delta, scale, rowLosses);
+        }
         return switch (this) {
             case BINARY_CROSSENTROPY -> binaryCrossEntropy(out, labels, rows, delta, scale, rowLosses, weights);
             case CATEGORICAL_CROSSENTROPY -> categoricalCrossEntropy(out, labels, rows, units, delta, scale, rowLosses,
@@ -101,6 +121,41 @@ public enum Loss {
             }
             if (delta != null) {
                 delta.set(r, scale * w * (sigmoid(zr) - y));
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * mean_j [max(z_j,0) - z_j y_j + log(1 + e^-|z_j|)] with y_j = 1 for the row's classes; d/dz_j =
+     * (s(z_j) - y_j) / units.
+     */
+    private static double multiLabelCrossEntropy(HostValues z, int[] labels, int[] labelOffsets, int rows, int units,
+                                                 HostValues delta, double scale, double[] rowLosses) {
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            int base = r * units;
+            int next = labelOffsets[r];
+            double rowSum = 0;
+            for (int j = 0; j < units; j++) {
+                double y = 0;
+                if (next < labelOffsets[r + 1] && labels[next] == j) {
+                    y = 1;
+                    next++;
+                }
+                double zj = z.get(base + j);
+                rowSum += Math.max(zj, 0) - zj * y + Math.log1p(Math.exp(-Math.abs(zj)));
+                if (delta != null) {
+                    delta.set(base + j, scale * (sigmoid(zj) - y) / units);
+                }
+            }
+            if (next != labelOffsets[r + 1]) {
+                throw new IllegalArgumentException("row " + r + "'s classes are not sorted classes below " + units);
+            }
+            double loss = rowSum / units;
+            sum += loss;
+            if (rowLosses != null) {
+                rowLosses[r] = loss;
             }
         }
         return sum;

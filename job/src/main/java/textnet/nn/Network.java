@@ -139,8 +139,9 @@ public final class Network {
         }
         LayerPass pass = forward(params, batch, null, null, false, 0);
         double[] rowLosses = new double[batch.size()];
-        double lossSum = spec.loss().lossSum(pass.buffers().activationValues(last), batch.labels(), batch.size(),
-                spec.outputUnits(), null, 1.0, rowLosses) + Penalties.of(spec, params) * batch.size();
+        double lossSum = spec.loss().lossSum(pass.buffers().activationValues(last), batch.labels(),
+                batch.labelOffsets(), batch.size(), spec.outputUnits(), null, 1.0, rowLosses, null)
+                + Penalties.of(spec, params) * batch.size();
         BatchStats stats = new BatchStats(lossSum, countCorrect(pass), batch.size());
         return new Scored(stats, outputValues(pass), rowLosses);
     }
@@ -173,9 +174,10 @@ public final class Network {
     private double outputLoss(LayerPass pass, boolean withDelta) {
         BatchBuffers buffers = pass.buffers();
         MultiHotBatch batch = pass.batch();
-        double lossSum = spec.loss().lossSum(buffers.activationValues(last), batch.labels(), batch.size(),
-                spec.outputUnits(), withDelta ? buffers.deltaValues(last) : null, 1.0 / batch.size(), null,
-                withDelta ? classWeights : null);
+        requireTargets(batch);
+        double lossSum = spec.loss().lossSum(buffers.activationValues(last), batch.labels(), batch.labelOffsets(),
+                batch.size(), spec.outputUnits(), withDelta ? buffers.deltaValues(last) : null, 1.0 / batch.size(),
+                null, withDelta ? classWeights : null);
         if (withDelta && !spec.loss().readsLogits()) {
             // mse gives dL/da; take it through the output activation to dL/dz
             spec.outputLayer().activation().backpropInPlace(
@@ -196,16 +198,49 @@ public final class Network {
         return values;
     }
 
-    /** Rows whose {@link PredictedClass} is their label. */
+    private void requireTargets(MultiHotBatch batch) {
+        if (batch.multiLabel() != spec.multiLabel()) {
+            throw new IllegalArgumentException(spec.multiLabel() ? "a multi-label network needs rows with sets of classes"
+                    : "rows with sets of classes need a multi-label network");
+        }
+    }
+
+    /**
+     * Rows whose {@link PredictedClass} is their label; multi-label, rows whose predicted set is their
+     * set exactly (subset accuracy).
+     */
     private long countCorrect(LayerPass pass) {
         HostValues out = pass.buffers().activationValues(last);
         int units = spec.outputUnits();
+        if (spec.multiLabel()) {
+            return countExactSets(out, pass.batch(), units);
+        }
         Activation pending = spec.loss().readsLogits() ? spec.outputLayer().activation() : null;
         long correct = 0;
         for (int r = 0; r < pass.rows(); r++) {
             if (PredictedClass.of(out, r, units, pending, outputRow) == pass.batch().labels()[r]) {
                 correct++;
             }
+        }
+        return correct;
+    }
+
+    /** Multi-label rows whose classes above the threshold, from the probabilities as reported, are exactly theirs. */
+    private long countExactSets(HostValues logits, MultiHotBatch batch, int units) {
+        long correct = 0;
+        for (int r = 0; r < batch.size(); r++) {
+            int next = batch.labelsFrom(r);
+            int end = batch.labelsFrom(r + 1);
+            boolean exact = true;
+            for (int j = 0; j < units && exact; j++) {
+                boolean truth = next < end && batch.labels()[next] == j;
+                if (truth) {
+                    next++;
+                }
+                float p = (float) Loss.sigmoid(logits.get(r * units + j));
+                exact = PredictedClass.inSet(p, spec.threshold()) == truth;
+            }
+            correct += exact ? 1 : 0;
         }
         return correct;
     }

@@ -14,10 +14,23 @@ import java.util.List;
  * multi-hot rows of {@code inputSize}, and the loss. All parameters live in one flat vector {@code W0, b0, W1, b1, ...}, each {@code W}
  * an {@code inputs x units} row-major block (as Spark MLlib's ml/ann keeps its weights), so the
  * driver can average, broadcast and store them as one array.
+ *
+ * <p>{@code multiLabel}: each output unit is a class of its own (a sigmoid each, binary cross-entropy
+ * per class), and a class is predicted when its probability is above {@code threshold}.
  */
-public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, boolean sparseInput) implements java.io.Serializable {
+public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, boolean sparseInput, boolean multiLabel,
+                          double threshold) implements java.io.Serializable {
+
+    /** A single-label network. */
+    public NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, boolean sparseInput) {
+        this(inputSize, layers, loss, sparseInput, false, OutputConfig.DEFAULT_THRESHOLD);
+    }
 
     public NetworkSpec {
+        if (multiLabel && (loss != Loss.BINARY_CROSSENTROPY
+                || ((DenseSpec) layers.get(layers.size() - 1)).activation() != Activation.SIGMOID)) {
+            throw new IllegalArgumentException("a multi-label output is a sigmoid per class with binary cross-entropy");
+        }
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least an output layer");
@@ -41,14 +54,35 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
      * cross-entropy (integer labels, Keras's {@code sparse_categorical_crossentropy}).
      */
     public static NetworkSpec of(ModelConfig model, int inputSize, int classes) {
-        if (classes < 2) {
-            throw JobException.input("training needs at least 2 classes, found " + classes);
+        return of(model, inputSize, classes, false);
+    }
+
+    /**
+     * {@link #of(ModelConfig, int, int)}, or with {@code multiLabel} the Keras multi-label output: a
+     * sigmoid per class with binary cross-entropy (the mean over the classes, as Keras's), the only
+     * pairing it takes (another is refused, naming its key).
+     */
+    public static NetworkSpec of(ModelConfig model, int inputSize, int classes, boolean multiLabel) {
+        if (classes < (multiLabel ? 1 : 2)) {
+            throw JobException.input("training needs at least " + (multiLabel ? 1 : 2) + " classes, found " + classes);
         }
         OutputConfig out = model.output() == null ? new OutputConfig("auto", "auto") : model.output();
         String activationName = out.activation() == null ? "auto" : out.activation();
         String lossName = out.loss() == null ? "auto" : out.loss();
         Loss loss = lossName.equals("auto") ? null : Loss.of(lossName);
         Activation activation = activationName.equals("auto") ? null : Activation.of(activationName);
+        if (multiLabel) {
+            if (loss != null && loss != Loss.BINARY_CROSSENTROPY) {
+                throw JobException.config("config key 'model.output.loss': multi-label data needs binary-crossentropy"
+                        + " (a sigmoid per class), not " + loss.configName());
+            }
+            if (activation != null && activation != Activation.SIGMOID) {
+                throw JobException.config("config key 'model.output.activation': multi-label data needs a sigmoid"
+                        + " per class, not " + activation.configName());
+            }
+            return new NetworkSpec(inputSize, layersOf(model, inputSize, classes, Activation.SIGMOID),
+                    Loss.BINARY_CROSSENTROPY, !"dense".equals(model.input()), true, out.thresholdOrDefault());
+        }
 
         if (loss == null) {
             // the loss that belongs to the output: its cross-entropy where one exists, else mse
@@ -90,6 +124,12 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
             case MSE -> classes == 2 && activation != Activation.SOFTMAX ? 1 : classes;
         };
 
+        return new NetworkSpec(inputSize, layersOf(model, inputSize, units, activation), loss,
+                !"dense".equals(model.input()));
+    }
+
+    /** The hidden layers of {@code model}, then the dense output. */
+    private static List<LayerSpec> layersOf(ModelConfig model, int inputSize, int units, Activation activation) {
         List<LayerSpec> layers = new ArrayList<>();
         int inputs = inputSize;
         for (LayerConfig hidden : model.layers()) {
@@ -103,7 +143,7 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
             inputs = hidden.units();
         }
         layers.add(new DenseSpec(inputs, units, activation));
-        return new NetworkSpec(inputSize, layers, loss, !"dense".equals(model.input()));
+        return layers;
     }
 
     public int parameterCount() {

@@ -7,7 +7,8 @@ package textnet.nn;
  * threshold); several units, the first unit with the largest reported output. It is decided on the
  * outputs as {@code predict} reports them (float, after the output activation), so a row's class
  * always agrees with the probability written next to it; deciding on the logit instead ({@code z > 0})
- * called class 1 for a logit of 1e-8 whose sigmoid rounds to exactly 0.5f.
+ * called class 1 for a logit of 1e-8 whose sigmoid rounds to exactly 0.5f. Multi-label outputs predict
+ * a set: every class whose probability is above the threshold ({@link #inSet}).
  */
 public final class PredictedClass {
     /**
@@ -18,6 +19,29 @@ public final class PredictedClass {
     private static final double CLEAR_GAP = 1e-3;
 
     private PredictedClass() {
+    }
+
+    /**
+     * Multi-label: whether a class whose reported probability is {@code p} is predicted, above the
+     * threshold (as Keras's {@code binary_accuracy} decides).
+     */
+    public static boolean inSet(float p, double threshold) {
+        return p > threshold;
+    }
+
+    /** Multi-label: the classes row {@code row} of {@code outputs} (probabilities, row-major) predicts, sorted. */
+    public static int[] setOf(float[] outputs, int row, int units, double threshold) {
+        int count = 0;
+        for (int k = 0; k < units; k++) {
+            count += inSet(outputs[row * units + k], threshold) ? 1 : 0;
+        }
+        int[] classes = new int[count];
+        for (int k = 0, at = 0; k < units; k++) {
+            if (inSet(outputs[row * units + k], threshold)) {
+                classes[at++] = k;
+            }
+        }
+        return classes;
     }
 
     /** The class of row {@code row} of {@code outputs} ({@code rows x units}, row-major, as reported). */

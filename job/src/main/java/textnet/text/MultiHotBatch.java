@@ -2,19 +2,37 @@ package textnet.text;
 
 /**
  * A mini-batch of multi-hot rows in CSR form: row {@code r} has ones at
- * {@code indices[rowOffsets[r] .. rowOffsets[r+1])} (sorted, distinct) and class {@code labels[r]}.
+ * {@code indices[rowOffsets[r] .. rowOffsets[r+1])} (sorted, distinct) and its target: class
+ * {@code labels[r]} (single-label: {@code labelOffsets} is null), or the classes
+ * {@code labels[labelOffsets[r] .. labelOffsets[r+1])} (multi-label; sorted, distinct, maybe none).
  * This is the network's only input type: the sparse path reads the indices directly, the dense
  * path expands them into a {@code size x inputSize} matrix.
  */
-public record MultiHotBatch(int size, int[] rowOffsets, int[] indices, int[] labels) {
+public record MultiHotBatch(int size, int[] rowOffsets, int[] indices, int[] labels, int[] labelOffsets) {
     public MultiHotBatch {
-        if (rowOffsets.length != size + 1 || labels.length != size) {
+        if (rowOffsets.length != size + 1 || (labelOffsets == null ? labels.length != size
+                : labelOffsets.length != size + 1 || labels.length != labelOffsets[size])) {
             throw new IllegalArgumentException("batch of " + size + " rows needs " + (size + 1)
-                    + " offsets and " + size + " labels");
+                    + " offsets and " + size + " targets");
         }
     }
 
-    /** Rows to predict: their indices (sorted, distinct) one after another; labels 0, never read. */
+    /** A single-label batch: row {@code r} is of class {@code labels[r]}. */
+    public MultiHotBatch(int size, int[] rowOffsets, int[] indices, int[] labels) {
+        this(size, rowOffsets, indices, labels, null);
+    }
+
+    /** Whether each row has a set of classes ({@link #labelsFrom}) rather than one ({@code labels[r]}). */
+    public boolean multiLabel() {
+        return labelOffsets != null;
+    }
+
+    /** Multi-label: row {@code r}'s classes are {@code labels[labelsFrom(r) .. labelsFrom(r + 1))}. */
+    public int labelsFrom(int r) {
+        return labelOffsets[r];
+    }
+
+    /** Rows to predict: their indices (sorted, distinct) one after another; labels 0, never read (single-label form). */
     public static MultiHotBatch unlabelled(java.util.List<int[]> rows) {
         int[] offsets = new int[rows.size() + 1];
         for (int i = 0; i < rows.size(); i++) {

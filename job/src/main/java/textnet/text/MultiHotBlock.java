@@ -9,18 +9,23 @@ import java.util.Iterator;
  * Rows in compressed-sparse-row form: a few arrays instead of an object per row. The columns are
  * kept in 16 bits when every one is below 65,536 (any vocabulary of up to 65,536 tokens, the
  * tutorials' 10,000 included), so a cached row costs ~2 bytes per active column (see {@link #bytes()}),
- * else in 32. Immutable once built; batches are cut from it by a permutation of row numbers.
+ * else in 32. Targets as {@link MultiHotBatch} holds them: a class per row, or (multi-label) each
+ * row's classes in {@code labels[labelOffsets[r] .. labelOffsets[r+1])}. Immutable once built;
+ * batches are cut from it by a permutation of row numbers.
  */
 public final class MultiHotBlock implements Serializable {
 
     private final int[] labels;
+    /** null: single-label, one class per row. */
+    private final int[] labelOffsets;
     private final int[] offsets;
     /** The columns: one of the two is null. */
     private final char[] narrow;
     private final int[] wide;
 
-    private MultiHotBlock(int[] labels, int[] offsets, int[] indices) {
+    private MultiHotBlock(int[] labels, int[] labelOffsets, int[] offsets, int[] indices) {
         this.labels = labels;
+        this.labelOffsets = labelOffsets;
         this.offsets = offsets;
         boolean fits = true;
         for (int c : indices) {
@@ -42,8 +47,9 @@ public final class MultiHotBlock implements Serializable {
         }
     }
 
+    /** A single-label block of {@code rows}. */
     public static MultiHotBlock of(Iterator<MultiHotRow> rows) {
-        Builder b = new Builder();
+        Builder b = new Builder(null);
         while (rows.hasNext()) {
             MultiHotRow row = rows.next();
             b.add(row.label(), row.indices(), 0, row.indices().length);
@@ -53,44 +59,77 @@ public final class MultiHotBlock implements Serializable {
 
     /** Rows appended one at a time, straight into the block's arrays. */
     static final class Builder {
+        /** null: single-label (a row's label is its class); else what a row's label numbers. */
+        private final LabelSets sets;
         private final IntList labels;
+        private final IntList labelOffsets;
         private final IntList offsets;
         private final IntList indices;
 
-        Builder() {
-            this(1024, 1 << 16);
+        Builder(LabelSets sets) {
+            this(1024, 1 << 16, sets);
         }
 
         /** With the block's final row and column counts, when known: no array grows or is copied. */
-        Builder(int rows, int columns) {
+        Builder(int rows, int columns, LabelSets sets) {
+            this.sets = sets;
             labels = new IntList(Math.max(1, rows));
+            labelOffsets = sets == null ? null : new IntList(rows + 1);
             offsets = new IntList(rows + 1);
             indices = new IntList(Math.max(1, columns));
             offsets.add(0);
+            if (labelOffsets != null) {
+                labelOffsets.add(0);
+            }
         }
 
-        /** A row of class {@code label} whose columns are {@code columns[from, to)}. */
+        /**
+         * A row whose columns are {@code columns[from, to)}, of class {@code label} (single-label) or
+         * of the classes of label set number {@code label} (multi-label).
+         */
         void add(int label, int[] columns, int from, int to) {
-            labels.add(label);
+            if (sets == null) {
+                labels.add(label);
+            } else {
+                int[] classes = sets.classes(label);
+                labels.addAll(classes, 0, classes.length);
+                labelOffsets.add(labels.size());
+            }
             indices.addAll(columns, from, to);
             offsets.add(indices.size());
         }
 
         int size() {
-            return labels.size();
+            return offsets.size() - 1;
         }
 
         MultiHotBlock build() {
-            return new MultiHotBlock(labels.toArray(), offsets.toArray(), indices.toArray());
+            return new MultiHotBlock(labels.toArray(), labelOffsets == null ? null : labelOffsets.toArray(),
+                    offsets.toArray(), indices.toArray());
         }
     }
 
     public int size() {
-        return labels.length;
+        return offsets.length - 1;
     }
 
+    /** Whether rows have sets of classes ({@link #classes}) rather than one ({@link #label}). */
+    public boolean multiLabel() {
+        return labelOffsets != null;
+    }
+
+    /** Row {@code row}'s class (single-label). */
     public int label(int row) {
+        if (labelOffsets != null) {
+            throw new IllegalStateException("a multi-label block's rows have sets of classes");
+        }
         return labels[row];
+    }
+
+    /** Row {@code row}'s classes, sorted (single-label: its one class). */
+    public int[] classes(int row) {
+        return labelOffsets == null ? new int[]{labels[row]}
+                : Arrays.copyOfRange(labels, labelOffsets[row], labelOffsets[row + 1]);
     }
 
     /** The rows {@code order[from..to)} as one mini-batch. */
@@ -102,7 +141,8 @@ public final class MultiHotBlock implements Serializable {
         }
         int[] batchOffsets = new int[n + 1];
         int[] batchIndices = new int[nnz];
-        int[] batchLabels = new int[n];
+        int[] batchLabelOffsets = labelOffsets == null ? null : new int[n + 1];
+        int[] batchLabels = new int[labelOffsets == null ? n : labelCount(order, from, to)];
         int at = 0;
         for (int i = 0; i < n; i++) {
             int row = order[from + i];
@@ -117,9 +157,23 @@ public final class MultiHotBlock implements Serializable {
             }
             at += len;
             batchOffsets[i + 1] = at;
-            batchLabels[i] = labels[row];
+            if (labelOffsets == null) {
+                batchLabels[i] = labels[row];
+            } else {
+                int labelCount = labelOffsets[row + 1] - labelOffsets[row];
+                System.arraycopy(labels, labelOffsets[row], batchLabels, batchLabelOffsets[i], labelCount);
+                batchLabelOffsets[i + 1] = batchLabelOffsets[i] + labelCount;
+            }
         }
-        return new MultiHotBatch(n, batchOffsets, batchIndices, batchLabels);
+        return new MultiHotBatch(n, batchOffsets, batchIndices, batchLabels, batchLabelOffsets);
+    }
+
+    private int labelCount(int[] order, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            count += labelOffsets[order[i] + 1] - labelOffsets[order[i]];
+        }
+        return count;
     }
 
     /** Rows {@code [from, to)} in stored order, for evaluation. */
@@ -133,7 +187,7 @@ public final class MultiHotBlock implements Serializable {
 
     /** Heap bytes held by the arrays (what caching this block costs, object headers aside). */
     public long bytes() {
-        return 4L * (labels.length + offsets.length) + (narrow != null ? 2L * narrow.length : 4L * wide.length);
+        return 4L * (labels.length + offsets.length + (labelOffsets == null ? 0 : labelOffsets.length)) + (narrow != null ? 2L * narrow.length : 4L * wide.length);
     }
 
     /** Growable int array: rows are appended without boxing. */

@@ -49,7 +49,7 @@ public final class MultiHotBlocks {
                     r._2().indices());
             return true;
         }));
-        JavaRDD<MultiHotBlock> blocks = blocks(chunks, replicas, blockRows, name);
+        JavaRDD<MultiHotBlock> blocks = blocks(chunks, replicas, blockRows, null, name);
         blocks.count(); // materialise once, so epochs (and their timings) start from the cache
         return blocks;
     }
@@ -57,11 +57,12 @@ public final class MultiHotBlocks {
     /**
      * Chunks of rows sent to the partitions their keys name (of {@code partitions}), as blocks of at
      * most {@code blockRows} rows sorted by id ({@link RowChunk.Blocks}), cached; not computed yet.
+     * {@code sets}: what a multi-label row's label numbers (null: single-label).
      */
     static JavaRDD<MultiHotBlock> blocks(JavaPairRDD<BlockKey, RowChunk> chunks, int partitions, int blockRows,
-                                         String name) {
+                                         LabelSets sets, String name) {
         return chunks.repartitionAndSortWithinPartitions(new BlockKey.ToPartition(partitions), BlockKey.BY_BLOCK)
-                .mapPartitions(sorted -> new RowChunk.Blocks(sorted, blockRows), true)
+                .mapPartitions(sorted -> new RowChunk.Blocks(sorted, blockRows, sets), true)
                 .setName(name)
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }

@@ -161,13 +161,16 @@ final class RowChunk implements Serializable {
     static final class Blocks implements Iterator<MultiHotBlock> {
         private final Iterator<Tuple2<BlockKey, RowChunk>> sorted;
         private final int blockRows;
+        private final LabelSets sets;
         private Tuple2<BlockKey, RowChunk> pending;
         private final List<MultiHotBlock> cut = new ArrayList<>();
         private boolean any;
 
-        Blocks(Iterator<Tuple2<BlockKey, RowChunk>> sorted, int blockRows) {
+        /** @param sets what a multi-label row's label numbers (null: single-label, the label is the class) */
+        Blocks(Iterator<Tuple2<BlockKey, RowChunk>> sorted, int blockRows, LabelSets sets) {
             this.sorted = sorted;
             this.blockRows = blockRows;
+            this.sets = sets;
             this.pending = sorted.hasNext() ? sorted.next() : null;
         }
 
@@ -217,7 +220,7 @@ final class RowChunk implements Serializable {
             // the usual block is not cut: its arrays are allocated once, at their final size (a block
             // of 65,536 IMDB rows has ~16M columns: growing by doubling would hold ~3 times that)
             MultiHotBlock.Builder rows = rowCount <= blockRows && columns <= Integer.MAX_VALUE - 8
-                    ? new MultiHotBlock.Builder((int) rowCount, (int) columns) : new MultiHotBlock.Builder();
+                    ? new MultiHotBlock.Builder((int) rowCount, (int) columns, sets) : new MultiHotBlock.Builder(sets);
             while (!next.isEmpty()) {
                 int c = next.poll();
                 RowChunk chunk = chunks.get(c);
@@ -228,7 +231,7 @@ final class RowChunk implements Serializable {
                 }
                 if (rows.size() == blockRows) {
                     blocks.add(rows.build());
-                    rows = new MultiHotBlock.Builder();
+                    rows = new MultiHotBlock.Builder(sets);
                 }
             }
             if (rows.size() > 0 || blocks.isEmpty()) {

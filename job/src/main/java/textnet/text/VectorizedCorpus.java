@@ -9,12 +9,17 @@ import textnet.JobException;
 import textnet.config.JobConfig;
 import textnet.config.VectorizerConfig;
 import textnet.data.Corpus;
+import textnet.data.DocCounts;
 import textnet.data.IdPartitioner;
 import textnet.data.LabelledDoc;
+import textnet.data.Split;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A corpus turned into cached multi-hot blocks: train (less the validation rows), validation
@@ -85,12 +90,15 @@ public record VectorizedCorpus(
                     + " distinct tokens; vectorizer.vocabulary-size " + config.vectorizer().vocabularySize()
                     + " is more than it can fill");
         }
-        if (counts.fitLabels().size() < 2) {
-            throw JobException.input("the training split has only one class (" + String.join(", ", counts.fitLabels())
-                    + "): a classifier needs at least two");
+        boolean multiLabel = config.data().multiLabel();
+        List<String> classes = multiLabel ? LabelSets.classesOf(counts.fitLabels()) : List.copyOf(counts.fitLabels());
+        if (classes.size() < (multiLabel ? 1 : 2)) {
+            throw JobException.input("the training split has " + (classes.isEmpty() ? "no class" : "only one class ("
+                    + String.join(", ", classes) + ")") + ": a classifier needs at least " + (multiLabel ? "one" : "two"));
         }
-        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary,
-                new LabelIndex(List.copyOf(counts.fitLabels())));
+        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary, new LabelIndex(classes));
+        LabelIndex labels = vectorizer.labels();
+        LabelSets sets = multiLabel ? labelSets(counts.docs(), labels) : null;
 
         // 2. rows: each document's columns, dealt into its role's replicas (partition role * K + replica),
         //    in blocks of at most train.block-rows rows
@@ -100,7 +108,6 @@ public record VectorizedCorpus(
             blocksOf[p] = BlockKey.blocksFor(counts.rowsPerPartition()[p], blockRows);
         }
         Broadcast<List<String>> columns = sc.broadcast(vocabulary.tokens());
-        LabelIndex labels = vectorizer.labels();
         JavaPairRDD<BlockKey, RowChunk> rows = tokenized.mapPartitionsToPair(splits -> {
             return new RowChunk.Chunker(new RowChunk.Chunker.Source() {
                 private Iterator<TokenizedSplit.Row> current = java.util.Collections.emptyIterator();
@@ -115,12 +122,13 @@ public record VectorizedCorpus(
                     }
                     TokenizedSplit.Row r = current.next();
                     sink.add(new BlockKey(r.partition(), BlockKey.blockOf(r.id(), blocksOf[r.partition()])), r.id(),
-                            labels.indexOf(r.label(), r.role().label()), r.columns());
+                            sets != null ? sets.numberOf(r.label()) : labels.indexOf(r.label(), r.role().label()),
+                            r.columns());
                     return true;
                 }
             });
         });
-        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, partitions, blockRows, "multi-hot rows");
+        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, partitions, blockRows, sets, "multi-hot rows");
         long[] sizes = blocks.mapPartitionsWithIndex((p, it) -> {
             long[] s = new long[Role.values().length + 1];
             while (it.hasNext()) {
@@ -134,7 +142,29 @@ public record VectorizedCorpus(
                 validation > 0 ? of(blocks, Role.VALIDATION, replicas) : null, of(blocks, Role.TEST, replicas),
                 sizes[Role.FIT.ordinal()], sizes[Role.VALIDATION.ordinal()], sizes[Role.TEST.ordinal()],
                 sizes[Role.values().length], notes,
-                counts.fitLabelCounts().values().stream().mapToLong(Long::longValue).toArray());
+                rowsPerClass(counts.fitLabelCounts(), labels, multiLabel));
+    }
+
+    /** Every split's label sets, numbered; a class training never saw is refused as the split's error. */
+    private static LabelSets labelSets(DocCounts docs, LabelIndex classes) {
+        SortedSet<String> all = new TreeSet<>(docs.labels(Split.TRAIN));
+        all.addAll(docs.labels(Split.TEST));
+        for (String label : docs.labels(Split.TEST)) {
+            LabelSets.classesOf(List.of(label)).forEach(c -> classes.indexOf(c, Role.TEST.label()));
+        }
+        return new LabelSets(List.copyOf(all), classes, Role.FIT.label());
+    }
+
+    /** The fitted rows of each class (multi-label: the rows whose set has it). */
+    private static long[] rowsPerClass(SortedMap<String, Long> fitLabels, LabelIndex classes,
+                                       boolean multiLabel) {
+        long[] rows = new long[classes.size()];
+        fitLabels.forEach((label, n) -> {
+            for (String c : multiLabel ? LabelSets.classesOf(List.of(label)) : List.of(label)) {
+                rows[classes.indexOf(c, Role.FIT.label())] += n;
+            }
+        });
+        return rows;
     }
 
     private static JavaRDD<MultiHotBlock> of(JavaRDD<MultiHotBlock> blocks, Role role, int replicas) {
