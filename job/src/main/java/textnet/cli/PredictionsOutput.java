@@ -10,6 +10,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
+import textnet.data.LabelSet;
+import textnet.nn.NetworkSpec;
+import textnet.nn.PredictedClass;
 import textnet.eval.Predictions;
 
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +37,9 @@ import java.util.stream.Stream;
  * per document), JSON Lines ({@code {"id", "label", "probabilities": {class: p}}}) or Parquet (a
  * folder of part files). Rows are formatted by the tasks that scored them; a CSV or JSONL file is the
  * tasks' part files joined in partition order (input order), streamed, so the driver never holds the
- * predictions; stdout gets them a partition at a time.
+ * predictions; stdout gets them a partition at a time. A multi-label model's rows have {@code labels}
+ * instead of {@code label}: the predicted classes (those above its threshold, maybe none), joined by
+ * '|' in CSV, a list in JSONL, an array of strings in Parquet.
  */
 final class PredictionsOutput implements java.io.Serializable {
 
@@ -49,10 +55,24 @@ final class PredictionsOutput implements java.io.Serializable {
 
     private final List<String> classes;
     private final int units;
+    private final boolean multiLabel;
+    private final double threshold;
 
-    PredictionsOutput(List<String> classes, int units) {
+    PredictionsOutput(List<String> classes, NetworkSpec spec) {
         this.classes = List.copyOf(classes);
-        this.units = units;
+        this.units = spec.outputUnits();
+        this.multiLabel = spec.multiLabel();
+        this.threshold = spec.threshold();
+    }
+
+    /** Multi-label: the names of the classes a row's outputs predict, in class order. */
+    private List<String> predictedSet(float[] outputs) {
+        return Arrays.stream(PredictedClass.setOf(outputs, 0, units, threshold)).mapToObj(classes::get).toList();
+    }
+
+    /** The label column's name. */
+    private String labelColumn() {
+        return multiLabel ? "labels" : "label";
     }
 
     /**
@@ -114,11 +134,13 @@ final class PredictionsOutput implements java.io.Serializable {
                     Tuple2<String, float[]> r = it.next();
                     Predictions p = new Predictions(k, r._2(), new int[1]);
                     double[] probs = p.classProbabilities(0);
-                    String label = names.get(p.predictedClass(0));
+                    List<String> set = multiLabel ? predictedSet(r._2()) : null;
+                    String label = multiLabel ? String.join(String.valueOf(LabelSet.SEPARATOR), set)
+                            : names.get(p.predictedClass(0));
                     if (jsonl) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("id", r._1());
-                        m.put("label", label);
+                        m.put(labelColumn(), multiLabel ? set : label);
                         Map<String, Double> pm = new LinkedHashMap<>();
                         for (int c = 0; c < names.size(); c++) {
                             pm.put(names.get(c), probs[c]);
@@ -141,7 +163,7 @@ final class PredictionsOutput implements java.io.Serializable {
     }
 
     private String header() {
-        StringBuilder sb = new StringBuilder("id,label");
+        StringBuilder sb = new StringBuilder("id,").append(labelColumn());
         for (String c : classes) {
             sb.append(",p_").append(csv(c));
         }
@@ -171,7 +193,7 @@ final class PredictionsOutput implements java.io.Serializable {
         double[] probs = p.classProbabilities(0);
         Object[] values = new Object[2 + probs.length];
         values[0] = s._1();
-        values[1] = classes.get(p.predictedClass(0));
+        values[1] = multiLabel ? predictedSet(s._2()).toArray(String[]::new) : classes.get(p.predictedClass(0));
         for (int k = 0; k < probs.length; k++) {
             values[2 + k] = probs[k];
         }
@@ -180,7 +202,8 @@ final class PredictionsOutput implements java.io.Serializable {
 
     private StructType schema() {
         StructType schema = new StructType().add("id", DataTypes.StringType, false)
-                .add("label", DataTypes.StringType, false);
+                .add(labelColumn(), multiLabel ? DataTypes.createArrayType(DataTypes.StringType, false)
+                        : DataTypes.StringType, false);
         for (String c : classes) {
             schema = schema.add("p_" + c, DataTypes.DoubleType, false);
         }

@@ -25,6 +25,7 @@ import textnet.nn.ForwardPass;
 import textnet.nn.NativeThreads;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
+import textnet.text.LabelSets;
 import textnet.text.MultiHotBlocks;
 import scala.Tuple2;
 
@@ -86,7 +87,7 @@ final class Predictor {
         Dataset<Row> docs = PredictInput.read(spark, input, model.config().data());
         JavaRDD<Tuple2<String, float[]>> scored = score(model.vectorizer().transformUnlabelled(docs), model.spec(),
                 model.parameters());
-        PredictionsOutput output = new PredictionsOutput(model.vectorizer().labels().labels(), model.spec().outputUnits());
+        PredictionsOutput output = new PredictionsOutput(model.vectorizer().labels().labels(), model.spec());
         if (file == null) {
             long count = output.print(scored, System.out);
             Console.info("predicted " + count + " documents");
@@ -129,12 +130,12 @@ final class Predictor {
             throws IOException {
         SparkSession spark = SparkSessions.create(master, "textnet evaluate", false, scratch);
         Corpus corpus = CorpusReaders.read(spark, config.data());
+        LabelSets sets = model.spec().multiLabel() ? model.vectorizer().labelSetsOf(corpus.test(), "test") : null;
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(
-                model.vectorizer().transform(corpus.test(), "test"), config.train().partitions(),
-                config.train().blockRows(), "test rows");
+                model.vectorizer().transform(corpus.test(), "test", sets), config.train().partitions(),
+                config.train().blockRows(), sets, "test rows");
         List<String> classes = model.vectorizer().labels().labels();
-        Map<String, Object> metrics = TestMetrics.of(
-                new Evaluator(model.spec()).summarize(test, model.parameters(), classes.size()), classes);
+        Map<String, Object> metrics = new Evaluator(model.spec()).metrics(test, model.parameters(), classes, null);
         TestMetrics.report(metrics, classes).forEach(Console::out);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metrics);
     }

@@ -46,12 +46,12 @@ final class QualityGate {
         return bars.isEmpty();
     }
 
-    /** Once the number of classes is known (before training): every bar must name a metric of the task. */
-    void requireKnownMetrics(int classes) {
-        List<String> known = TestMetrics.gateMetrics(classes);
+    /** Once the task is known (before training): every bar must name a metric of the task. */
+    void requireKnownMetrics(String task) {
+        List<String> known = TestMetrics.gateMetrics(task);
         for (String name : bars.keySet()) {
             if (!known.contains(name)) {
-                throw JobException.config("--min-metric " + name + ": not a " + (classes == 2 ? "binary" : "multiclass")
+                throw JobException.config("--min-metric " + name + ": not a " + task
                         + " test metric with a lower bar (one of " + String.join(", ", known) + ")");
             }
         }

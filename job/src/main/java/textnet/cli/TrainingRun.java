@@ -67,12 +67,12 @@ final class TrainingRun {
             // 1. read and vectorize (the vocabulary sees the training split only)
             VectorizedCorpus data = readAndVectorize(spark, console);
             List<String> classes = data.vectorizer().labels().labels();
-            gate.requireKnownMetrics(classes.size());
+            NetworkSpec spec = TrainedModel.specOf(config, data.vectorizer());
+            gate.requireKnownMetrics(TrainedModel.taskOf(spec, classes.size()));
             ClassWeights classWeights = ClassWeights.of(config.train().classWeight(), classes,
                     data.trainRowsPerClass()); // an unknown label: exit 2 before training
 
             // 2. train: the epoch loop prints Keras's line per epoch; early stopping may end it sooner
-            NetworkSpec spec = TrainedModel.specOf(config, data.vectorizer());
             EarlyStopping early = config.train().earlyStoppingEnabled()
                     ? new EarlyStopping(config.train().earlyStopping()) : null;
             Trainer.Result result = train(spec, classWeights, data, start, early, console);
@@ -87,8 +87,7 @@ final class TrainingRun {
             spark.sparkContext().setJobDescription("Evaluate: test");
             Map<String, Object> testMetrics;
             try (ConsoleProgress.Phase phase = console.counting("Evaluating", ProgressLine.Unit.ROWS, data.testRows())) {
-                testMetrics = TestMetrics.of(new Evaluator(spec).summarize(data.test(), parameters, classes.size(),
-                        phase.counter()), classes);
+                testMetrics = new Evaluator(spec).metrics(data.test(), parameters, classes, phase.counter());
             }
             TestMetrics.report(testMetrics, classes).forEach(Console::out);
             List<String> failures = gate.failures(testMetrics);

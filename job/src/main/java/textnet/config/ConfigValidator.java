@@ -96,6 +96,8 @@ public final class ConfigValidator {
         require(o.epsilon() > 0, "train.optimizer.epsilon", "must be positive");
         if (t.classWeight() != null) {
             t.classWeight().validate();
+            require(!c.data().multiLabel(), "train.class-weight", "weighs the one class of a document: it does not"
+                    + " apply to multi-label data (data.labels)");
         }
         if (t.earlyStoppingEnabled()) {
             validateEarlyStopping(t.earlyStopping(), c.data());

@@ -10,6 +10,10 @@ import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
 import textnet.text.MultiHotBlock;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The test split's forward passes over cached blocks, distributed: the summary the test metrics are
  * computed from (each epoch's validation loss is textnet.train.Validation's).
@@ -48,6 +52,48 @@ public final class Evaluator {
                 }
                 return summary.merge(partition.build());
             }, TestSummary::merge);
+        } finally {
+            params.destroy();
+        }
+    }
+
+    /**
+     * The test metrics of {@code blocks} (their order and keys: {@link TestMetrics}, or
+     * {@link MultiLabelMetrics} for a multi-label network), computed on the executors.
+     *
+     * @param rowsDone counts the rows scored so far (null: not counted)
+     */
+    public Map<String, Object> metrics(JavaRDD<MultiHotBlock> blocks, float[] parameters, List<String> classes,
+                                       LongAccumulator rowsDone) {
+        return spec.multiLabel()
+                ? MultiLabelMetrics.of(summarizeMultiLabel(blocks, parameters, rowsDone), classes, spec.threshold())
+                : TestMetrics.of(summarize(blocks, parameters, classes.size(), rowsDone), classes);
+    }
+
+    /** {@link #summarize} for a multi-label network: each partition's rows folded into a {@link MultiLabelSummary}. */
+    public MultiLabelSummary summarizeMultiLabel(JavaRDD<MultiHotBlock> blocks, float[] parameters,
+                                                 LongAccumulator rowsDone) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<float[]> params = sc.broadcast(parameters);
+        NetworkSpec netSpec = spec;
+        int classes = spec.outputUnits();
+        try {
+            return blocks.treeAggregate(MultiLabelSummary.empty(classes), (summary, block) -> {
+                NativeThreads.useOnePerTask();
+                MultiLabelSummary.Builder partition = new MultiLabelSummary.Builder(classes);
+                Network network = new Network(netSpec);
+                ForwardPass.overBlock(block, batch -> {
+                    Network.Scored scored = network.score(params.value(), batch);
+                    for (int r = 0; r < batch.size(); r++) {
+                        int[] truth = Arrays.copyOfRange(batch.labels(), batch.labelsFrom(r), batch.labelsFrom(r + 1));
+                        partition.add(truth, scored.outputs(), r * classes, netSpec.threshold(), scored.rowLosses()[r]);
+                    }
+                });
+                if (rowsDone != null) {
+                    rowsDone.add(block.size());
+                }
+                return summary.merge(partition.build());
+            }, MultiLabelSummary::merge);
         } finally {
             params.destroy();
         }

@@ -29,17 +29,17 @@ import java.util.Map;
 public final class MultiLabelMetrics {
 
     /** The metrics a quality gate can put a lower bar on (higher is better for all). */
-    public static final List<String> GATE = List.of("subset_accuracy", "micro_f1", "micro_precision", "micro_recall",
+    public static final List<String> GATE = List.of("accuracy", "subset_accuracy", "micro_f1", "micro_precision", "micro_recall",
             "macro_f1", "macro_precision", "macro_recall");
 
     private MultiLabelMetrics() {
     }
 
     /**
-     * The metrics of a summarized test split, {@code classes} in output-unit order. The threshold is
-     * reported as the double its float prints as (0.3f as 0.3, not 0.30000001192092896).
+     * The metrics of a summarized test split, {@code classes} in output-unit order, and the threshold
+     * the summary's predictions were decided at.
      */
-    public static Map<String, Object> of(MultiLabelSummary s, List<String> classes, float threshold) {
+    public static Map<String, Object> of(MultiLabelSummary s, List<String> classes, double threshold) {
         if (classes.size() != s.classes()) {
             throw new IllegalArgumentException(classes.size() + " class names for a summary of " + s.classes()
                     + " classes");
@@ -74,7 +74,7 @@ public final class MultiLabelMetrics {
         m.put("accuracy", subsetAccuracy);
         m.put("loss", s.meanLoss());
         m.put("rows", s.rows());
-        m.put("threshold", Double.parseDouble(Float.toString(threshold)));
+        m.put("threshold", threshold);
         m.put("subset_accuracy", subsetAccuracy);
         m.put("hamming_loss", (double) s.labelErrors() / ((double) s.rows() * s.classes()));
         m.put("micro_precision", ratio(tp, tp + fp));

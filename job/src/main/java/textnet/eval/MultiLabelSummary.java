@@ -1,5 +1,6 @@
 package textnet.eval;
 
+import textnet.nn.PredictedClass;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -116,9 +117,9 @@ public final class MultiLabelSummary implements Serializable {
         /**
          * One row: {@code trueClasses} its true class indices (ascending, distinct, possibly none),
          * {@code probabilities[offset .. offset + classes)} its per-class probabilities; class k is
-         * predicted when its probability is above {@code threshold} (equal is not, nor is NaN).
+         * predicted when its probability is above {@code threshold} (equal is not, nor is NaN: textnet.nn.PredictedClass#inSet).
          */
-        public void add(int[] trueClasses, float[] probabilities, int offset, float threshold, double rowLoss) {
+        public void add(int[] trueClasses, float[] probabilities, int offset, double threshold, double rowLoss) {
             for (int i = 0; i < trueClasses.length; i++) {
                 int c = trueClasses[i];
                 if (c < 0 || c >= classes || (i > 0 && c <= trueClasses[i - 1])) {
@@ -133,7 +134,7 @@ public final class MultiLabelSummary implements Serializable {
                 if (truth) {
                     next++;
                 }
-                boolean predicted = probabilities[offset + k] > threshold;
+                boolean predicted = PredictedClass.inSet(probabilities[offset + k], threshold);
                 if (predicted && truth) {
                     truePositives[k]++;
                 } else if (predicted) {

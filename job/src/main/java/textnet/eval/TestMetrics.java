@@ -38,8 +38,13 @@ public final class TestMetrics {
         return m;
     }
 
-    public static List<String> gateMetrics(int classes) {
-        return classes == 2 ? BINARY_GATE : MULTICLASS_GATE;
+    /** The metrics of {@code task} (textnet.io.TrainedModel#task) a quality gate can put a lower bar on. */
+    public static List<String> gateMetrics(String task) {
+        return switch (task) {
+            case "binary" -> BINARY_GATE;
+            case "multi-label" -> MultiLabelMetrics.GATE;
+            default -> MULTICLASS_GATE;
+        };
     }
 
     /** The first line scripts and tests read: {@code Test - loss: ... - accuracy: ... (N rows)}. */
@@ -48,8 +53,14 @@ public final class TestMetrics {
                 (Double) m.get("loss"), (Double) m.get("accuracy"), (Long) m.get("rows"));
     }
 
-    /** The summary line, then the task's metrics, per-class scores and the confusion matrix. */
+    /**
+     * The summary line, then the task's metrics, per-class scores and the confusion matrix (a
+     * multi-label split's: {@link MultiLabelMetrics#report}).
+     */
     public static List<String> report(Map<String, Object> m, List<String> classes) {
+        if (m.containsKey("subset_accuracy")) {
+            return MultiLabelMetrics.report(m, classes);
+        }
         List<String> lines = new ArrayList<>();
         lines.add(summary(m));
         if (m.containsKey("roc_auc")) {

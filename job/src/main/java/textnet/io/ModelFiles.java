@@ -71,6 +71,9 @@ public final class ModelFiles {
                 .put("task", model.task());
         json.putPOJO("labels", model.vectorizer().labels().labels());
         json.put("input", "multi-hot").put("input_size", spec.inputSize()).put("loss", spec.loss().configName());
+        if (spec.multiLabel()) {
+            json.put("threshold", spec.threshold());
+        }
         json.set("layers", layers);
         ObjectNode vec = json.putObject("vectorizer");
         vec.put("lowercase", model.vectorizer().config().lowercase())

@@ -34,6 +34,12 @@ public final class MultiHotBlocks {
      */
     public static JavaRDD<MultiHotBlock> deal(JavaPairRDD<String, MultiHotRow> rowsById, int replicas, int blockRows,
                                               String name) {
+        return deal(rowsById, replicas, blockRows, null, name);
+    }
+
+    /** {@link #deal(JavaPairRDD, int, int, String)}; with {@code sets}, rows' labels are their label sets' numbers. */
+    public static JavaRDD<MultiHotBlock> deal(JavaPairRDD<String, MultiHotRow> rowsById, int replicas, int blockRows,
+                                              LabelSets sets, String name) {
         Map<Integer, Long> rows = rowsById.keys().map(id -> IdPartitioner.partitionOf(id, replicas)).countByValue();
         int[] blocksOf = new int[replicas];
         for (int r = 0; r < replicas; r++) {
@@ -49,7 +55,7 @@ public final class MultiHotBlocks {
                     r._2().indices());
             return true;
         }));
-        JavaRDD<MultiHotBlock> blocks = blocks(chunks, replicas, blockRows, null, name);
+        JavaRDD<MultiHotBlock> blocks = blocks(chunks, replicas, blockRows, sets, name);
         blocks.count(); // materialise once, so epochs (and their timings) start from the cache
         return blocks;
     }

@@ -51,14 +51,30 @@ public final class TextVectorizer implements Serializable {
 
     /** Labelled rows keyed by document id; {@code split} names the data in errors. */
     public JavaPairRDD<String, MultiHotRow> transform(Dataset<Row> docs, String split) {
+        return transform(docs, split, null);
+    }
+
+    /**
+     * {@link #transform(Dataset, String)}; with {@code sets} (multi-label: {@link #labelSetsOf}) a row's
+     * label is its label set's number, which {@link MultiHotBlocks#deal} expands.
+     */
+    public JavaPairRDD<String, MultiHotRow> transform(Dataset<Row> docs, String split, LabelSets sets) {
         LabelIndex labelIndex = labels;
         Broadcast<List<String>> tokens = tokens(docs);
         VectorizerConfig vc = config;
         return docs.select("id", "label", "text").javaRDD().mapPartitionsToPair(rows -> {
             ColumnLookup lookup = new ColumnLookup(vc, tokens.value());
-            return new MappedIterator<>(rows, r -> new scala.Tuple2<>(r.getString(0),
-                    new MultiHotRow(labelIndex.indexOf(r.getString(1), split), lookup.columnsOf(r.getString(2)))));
+            return new MappedIterator<>(rows, r -> new scala.Tuple2<>(r.getString(0), new MultiHotRow(
+                    sets != null ? sets.numberOf(r.getString(1)) : labelIndex.indexOf(r.getString(1), split),
+                    lookup.columnsOf(r.getString(2)))));
         });
+    }
+
+    /** The label sets of multi-label documents (column label), numbered; a class unknown to the model is refused. */
+    public LabelSets labelSetsOf(Dataset<Row> docs, String split) {
+        List<String> found = docs.select("label").distinct().javaRDD().map(r -> r.getString(0)).collect()
+                .stream().sorted().toList();
+        return new LabelSets(found, labels, split);
     }
 
     /** (id, multi-hot indices) of unlabelled documents (columns id, text), for prediction. */

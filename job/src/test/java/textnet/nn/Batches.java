@@ -28,6 +28,17 @@ final class Batches {
         return new MultiHotBatch(rows.length, offsets, indices.stream().mapToInt(Integer::intValue).toArray(), labels);
     }
 
+    /** Rows given as index lists, each with a set of classes (sorted). */
+    static MultiHotBatch multiLabel(int[][] rows, int[][] classes) {
+        MultiHotBatch single = of(rows, new int[rows.length]);
+        int[] labelOffsets = new int[rows.length + 1];
+        for (int r = 0; r < rows.length; r++) {
+            labelOffsets[r + 1] = labelOffsets[r] + classes[r].length;
+        }
+        int[] labels = Arrays.stream(classes).flatMapToInt(Arrays::stream).toArray();
+        return new MultiHotBatch(rows.length, single.rowOffsets(), single.indices(), labels, labelOffsets);
+    }
+
     /** {@code rows} random rows with about {@code active} distinct indices below {@code inputs} each. */
     static MultiHotBatch random(int rows, int inputs, int active, int classes, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Central finite differences in double precision against the gradient of {@link ReferenceNetwork},
  * for every parameter of a tiny net (7 inputs, hidden 5 and 4 units, batch of 4 handmade rows): every
- * activation as a hidden layer, every output/loss pairing, both first layers (multi-hot and
+ * activation as a hidden layer, every output/loss pairing (multi-label's sigmoid per class too), both first layers (multi-hot and
  * expanded input) and the dense layers after them. Then the production float {@link Network}
  * against that checked gradient, to float precision, on the same cases: every layer class and loss.
  */
@@ -34,12 +34,20 @@ class GradientCheckTest {
 
     private static final int[][] ROWS = {{0, 2, 5}, {1, 2}, {3, 4, 6}, {0, 6}};
 
-    record Output(Activation activation, Loss loss, int units) {
+    /** {@code multiLabel}: a sigmoid per class, each row a set of classes. */
+    record Output(Activation activation, Loss loss, int units, boolean multiLabel) {
+        Output(Activation activation, Loss loss, int units) {
+            this(activation, loss, units, false);
+        }
     }
+
+    /** The multi-label rows' classes: two, none, one, all. */
+    private static final int[][] LABEL_SETS = {{0, 2}, {}, {1}, {0, 1, 2}};
 
     static Stream<Arguments> cases() {
         List<Output> outputs = List.of(
                 new Output(Activation.SIGMOID, Loss.BINARY_CROSSENTROPY, 1),
+                new Output(Activation.SIGMOID, Loss.BINARY_CROSSENTROPY, 3, true),
                 new Output(Activation.SOFTMAX, Loss.CATEGORICAL_CROSSENTROPY, 3),
                 new Output(Activation.LINEAR, Loss.MSE, 3),
                 new Output(Activation.SIGMOID, Loss.MSE, 3),
@@ -62,10 +70,13 @@ class GradientCheckTest {
         return new NetworkSpec(7, List.of(
                 new DenseSpec(7, 5, hidden),
                 new DenseSpec(5, 4, hidden == Activation.LINEAR ? Activation.TANH : hidden),
-                new DenseSpec(4, output.units(), output.activation())), output.loss(), sparse);
+                new DenseSpec(4, output.units(), output.activation())), output.loss(), sparse, output.multiLabel(), 0.5);
     }
 
     static MultiHotBatch batch(Output output) {
+        if (output.multiLabel()) {
+            return Batches.multiLabel(ROWS, LABEL_SETS);
+        }
         return Batches.of(ROWS, output.units() == 1 ? new int[]{1, 0, 0, 1} : new int[]{2, 0, 1, 2});
     }
 

@@ -209,7 +209,7 @@ final class ReferenceNetwork {
     }
 
     private double loss(INDArray out, MultiHotBatch batch, INDArray delta) {
-        return spec.loss().lossSum(HostValues.of(out), batch.labels(), batch.size(), spec.outputUnits(),
-                delta == null ? null : HostValues.of(delta), 1.0 / batch.size(), null, classWeights);
+        return spec.loss().lossSum(HostValues.of(out), batch.labels(), batch.labelOffsets(), batch.size(),
+                spec.outputUnits(), delta == null ? null : HostValues.of(delta), 1.0 / batch.size(), null, classWeights);
     }
 }
