@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * CSV with a header line: the rows of {@link CsvRecords}, each with as many fields as the header
  * (a row with more or fewer has a comma or a quote out of place, and its fields would land in the
- * wrong columns). An empty text is an empty document; an empty label is an error naming the line.
+ * wrong columns). An empty text is an empty document; an empty label is an error naming the line,
+ * except in multi-label mode, where a label is a set of {@code '|'}-joined names (normalized) and an
+ * empty one is the empty set.
  */
 final class CsvRows extends TableRowReader {
 
@@ -59,9 +61,10 @@ final class CsvRows extends TableRowReader {
             return new TableRow(rows++, text.text(), null, text.repaired());
         }
         Utf8Text.Decoded label = records.field(labelIndex);
-        if (label.text().isEmpty()) {
+        if (label.text().isEmpty() && !columns.multiLabel()) {
             throw columns.noLabel(file, "line " + records.line());
         }
-        return new TableRow(rows++, text.text(), label.text(), text.repaired() || label.repaired());
+        return new TableRow(rows++, text.text(), columns.labelOf(label.text(), file + " line " + records.line()),
+                text.repaired() || label.repaired());
     }
 }

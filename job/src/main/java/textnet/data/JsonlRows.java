@@ -8,14 +8,18 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import textnet.JobException;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * JSON Lines: one object per line, parsed here line by line (not by Spark's JSON source, which infers
  * a schema in a pass of its own and loses line numbers), keeping only the text and label fields. Blank
  * lines are skipped; a row's number counts the others. A missing or null text is an empty document;
- * a label may be a string, a number (written canonically, see {@link LabelText}) or a boolean.
+ * a label may be a string, a number (written canonically, see {@link LabelText}) or a boolean. In
+ * multi-label mode a label is a set of classes: a list of such values, or one value (a string of
+ * {@code '|'}-joined names, normalized); see {@link LabelSet}. A list in single-label mode is an error.
  */
 final class JsonlRows extends TableRowReader {
 
@@ -86,13 +90,41 @@ final class JsonlRows extends TableRowReader {
     }
 
     private String label(JsonParser json, String name, JsonToken value) throws IOException {
+        String where = file + " line " + lines.number();
+        if (value == JsonToken.START_ARRAY) {
+            if (!columns.multiLabel()) {
+                throw columns.listNeedsMulti(where, "an array");
+            }
+            List<String> classes = new ArrayList<>();
+            for (JsonToken element = json.nextToken(); element != JsonToken.END_ARRAY; element = json.nextToken()) {
+                String c = scalar(json, element);
+                if (c == null) {
+                    throw JobException.input(where + ": column '" + name + "' (data.label-column) holds an array with "
+                            + kind(element) + " in it; expected strings, numbers or booleans");
+                }
+                classes.add(c);
+            }
+            return LabelSet.join(classes, where);
+        }
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        String label = scalar(json, value);
+        if (label == null) {
+            throw wrongType(name, "data.label-column", value,
+                    columns.multiLabel() ? "a string, number or boolean, or an array of them" : "a string, number or boolean");
+        }
+        return columns.labelOf(label, where);
+    }
+
+    /** A string, number or boolean as a class name; null for anything else (null, an object, an array). */
+    private static String scalar(JsonParser json, JsonToken value) throws IOException {
         return switch (value) {
             case VALUE_STRING -> json.getText();
             case VALUE_NUMBER_INT -> LabelText.ofInteger(json.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT -> LabelText.ofDecimal(json.getDecimalValue());
             case VALUE_TRUE, VALUE_FALSE -> json.getText();
-            case VALUE_NULL -> null;
-            default -> throw wrongType(name, "data.label-column", value, "a string, number or boolean");
+            default -> null;
         };
     }
 

@@ -27,6 +27,31 @@ final class LabelChecks {
         requireRepeatedLabels(counts, column);
     }
 
+    /**
+     * The same checks, of the classes when a label is a set of them ({@link LabelSet}): a class is
+     * counted once for each training row whose set holds it.
+     */
+    static void require(DocCounts counts, String column, boolean multiLabel) {
+        if (!multiLabel) {
+            require(counts, column);
+            return;
+        }
+        Set<String> classes = new TreeSet<>();
+        Map<String, Long> trainRows = new HashMap<>();
+        for (Split split : Split.values()) {
+            for (String set : counts.labels(split)) {
+                for (String c : LabelSet.split(set)) {
+                    classes.add(c);
+                    if (split == Split.TRAIN) {
+                        trainRows.merge(c, counts.count(Split.TRAIN, set), Long::sum);
+                    }
+                }
+            }
+        }
+        requireOneSpellingPerNumber(classes, column);
+        requireRepeated(trainRows, counts.total(Split.TRAIN), column);
+    }
+
     /** "1" and "1.0" in a TSV (or a JSON 1 and "1.0"): refused rather than guessed at. */
     static void requireOneSpellingPerNumber(Set<String> labels, String column) {
         Map<BigDecimal, String> spellingOf = new HashMap<>();
@@ -46,15 +71,21 @@ final class LabelChecks {
 
     /** At least 20 classes, more than half of them seen in one training row only: not class labels. */
     static void requireRepeatedLabels(DocCounts counts, String column) {
-        Set<String> classes = counts.labels(Split.TRAIN);
-        if (classes.size() < MIN_CLASSES_FOR_SINGLETON_CHECK) {
+        Map<String, Long> trainRows = new HashMap<>();
+        counts.labels(Split.TRAIN).forEach(c -> trainRows.put(c, counts.count(Split.TRAIN, c)));
+        requireRepeated(trainRows, counts.total(Split.TRAIN), column);
+    }
+
+    /** @param trainRows the training rows of each class seen in training; @param rows all training rows */
+    private static void requireRepeated(Map<String, Long> trainRows, long rows, String column) {
+        if (trainRows.size() < MIN_CLASSES_FOR_SINGLETON_CHECK) {
             return;
         }
-        long once = classes.stream().filter(c -> counts.count(Split.TRAIN, c) == 1).count();
-        if (once * 2 > classes.size()) {
+        long once = trainRows.values().stream().filter(n -> n == 1).count();
+        if (once * 2 > trainRows.size()) {
             throw JobException.input(String.format(java.util.Locale.ROOT, "%s: %,d distinct labels in %,d training"
-                            + " rows, %,d of them seen once: not a column of class labels?", column, classes.size(),
-                    counts.total(Split.TRAIN), once));
+                            + " rows, %,d of them seen once: not a column of class labels?", column, trainRows.size(),
+                    rows, once));
         }
     }
 

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
@@ -21,7 +22,10 @@ import java.util.Map;
  * The text and label columns of a Parquet file or folder, read by Spark's Parquet source (binary,
  * columnar and splittable: nothing to gain from reading it ourselves). A null text is an empty
  * document; a label may be a string, a number (written canonically: see {@link LabelText}) or a
- * boolean; a null label is an error naming the row (from 1, in the order Spark reads the parts).
+ * boolean; a null label is an error naming the row (from 1, in the order Spark reads the parts). In
+ * multi-label mode a label is a set of classes: an array column of such values (a null element is an
+ * error naming the row), or a scalar column (a string of {@code '|'}-joined names, normalized); see
+ * {@link LabelSet}. An array column in single-label mode is an error.
  */
 final class ParquetRows {
 
@@ -38,9 +42,7 @@ final class ParquetRows {
         Dataset<Row> table = load(spark, files, name);
         columns.requireIn(name, List.of(table.columns()));
         requireType(table, name, "data.text-column", columns.text(), false);
-        if (columns.labelled()) {
-            requireType(table, name, "data.label-column", columns.label(), true);
-        }
+        boolean lists = columns.labelled() && requireLabelType(table, name, columns);
         Map<String, Integer> indexOf = new HashMap<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -63,7 +65,12 @@ final class ParquetRows {
             if (row.isNullAt(1)) {
                 throw columns.noLabel(names.get(file), "row " + (number + 1));
             }
-            return new TableRow(key, text, LabelText.of(row.get(1)), false);
+            if (!columns.multiLabel()) {
+                return new TableRow(key, text, LabelText.of(row.get(1)), false);
+            }
+            String where = names.get(file) + " row " + (number + 1);
+            return new TableRow(key, text, lists ? labelSet(row.getList(1), where, columns.label())
+                    : columns.labelOf(LabelText.of(row.get(1)), where), false);
         });
     }
 
@@ -89,6 +96,48 @@ final class ParquetRows {
             throw JobException.input(file + ": column '" + name + "' (" + key + ") holds " + type.simpleString()
                     + "; expected " + (label ? "strings, numbers or booleans" : "strings"));
         }
+    }
+
+    /**
+     * The label column's type: strings, numbers or booleans, or (multi-label mode only) arrays of them.
+     *
+     * @return whether the column holds arrays
+     */
+    private static boolean requireLabelType(Dataset<Row> table, String file, TableColumns columns) {
+        DataType type = table.schema().apply(columns.label()).dataType();
+        if (!(type instanceof ArrayType array)) {
+            if (columns.multiLabel() && !isScalar(type)) {
+                throw JobException.input(file + ": column '" + columns.label() + "' (data.label-column) holds "
+                        + type.simpleString() + "; expected strings, numbers or booleans, or arrays of them");
+            }
+            requireType(table, file, "data.label-column", columns.label(), true);
+            return false;
+        }
+        if (!columns.multiLabel()) {
+            throw columns.listNeedsMulti(file, type.simpleString());
+        }
+        if (!isScalar(array.elementType())) {
+            throw JobException.input(file + ": column '" + columns.label() + "' (data.label-column) holds "
+                    + type.simpleString() + "; expected arrays of strings, numbers or booleans");
+        }
+        return true;
+    }
+
+    private static boolean isScalar(DataType type) {
+        return type instanceof StringType || type instanceof NumericType || type instanceof BooleanType;
+    }
+
+    /** An array's elements as class names, joined ({@link LabelSet#join}); a null element is an error. */
+    private static String labelSet(List<Object> elements, String where, String column) {
+        List<String> classes = new ArrayList<>(elements.size());
+        for (Object e : elements) {
+            if (e == null) {
+                throw JobException.input(where + ": column '" + column + "' (data.label-column) holds an array with"
+                        + " null in it; expected strings, numbers or booleans");
+            }
+            classes.add(LabelText.of(e));
+        }
+        return LabelSet.join(classes, where);
     }
 
     /** Backticks, so a column name with dots or spaces is taken as one name. */

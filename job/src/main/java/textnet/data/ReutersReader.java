@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Reuters-21578 (Lewis), the 22 files {@code reut2-000.sgm … reut2-021.sgm} in a folder or in
  * {@code reuters21578.tar.gz}, reduced to a {@link ReutersSubset}. A document's id is its NEWID; its
- * source position is file order, then document order within the file.
+ * source position is file order, then document order within the file. The label is the one topic
+ * (R52, R8) or the set of categories (R90, joined as {@link LabelSet} says).
  */
 final class ReutersReader {
 
@@ -34,14 +35,32 @@ final class ReutersReader {
     /** One file's parse; {@code index} is the file's place in the source, the high half of each position. */
     private record ParsedFile(String name, int index, ReutersSgml.Parsed parsed) implements Serializable {
 
-        List<LabelledDoc> subsetCandidates() {
+        /** The topics of the subset's candidate documents, per split ({@link Split#ordinal}). */
+        List<Set<String>> candidateTopics(ReutersSubset subset) {
+            List<Set<String>> topics = new ArrayList<>();
+            for (Split ignored : Split.values()) {
+                topics.add(new TreeSet<>());
+            }
+            for (ReutersDocument d : parsed.documents()) {
+                Split split = subset.splitOf(d);
+                if (split != null) {
+                    topics.get(split.ordinal()).addAll(d.topics());
+                }
+            }
+            return topics;
+        }
+
+        /** The subset's documents, given its categories (the topics found in both splits that it keeps). */
+        List<LabelledDoc> documents(ReutersSubset subset, Set<String> categories) {
             List<LabelledDoc> docs = new ArrayList<>();
             List<ReutersDocument> all = parsed.documents();
             for (int i = 0; i < all.size(); i++) {
                 ReutersDocument d = all.get(i);
-                Split split = ReutersSubset.splitOf(d);
-                if (split != null) {
-                    docs.add(new LabelledDoc(split, ((long) index << 32) | i, d.newId(), d.text(), d.topics().get(0), false));
+                Split split = subset.splitOf(d);
+                String label = split == null ? null
+                        : subset.labelOf(d, categories, "reuters21578: " + name + " NEWID " + d.newId());
+                if (label != null) {
+                    docs.add(new LabelledDoc(split, ((long) index << 32) | i, d.newId(), d.text(), label, false));
                 }
             }
             return docs;
@@ -62,16 +81,14 @@ final class ReutersReader {
         JavaRDD<ParsedFile> files = status.isDirectory()
                 ? fromFolder(sc, CorpusFolder.of(spark, status.getPath(), "data.path", path), path)
                 : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path);
-        List<FileSummary> summaries = new ArrayList<>(files.map(FileSummary::of).collect());
+        List<FileSummary> summaries = new ArrayList<>(files.map(f -> FileSummary.of(f, subset)).collect());
         List<String> notes = problemNotes(summaries, path);
-        DocCounts candidates = new DocCounts();
-        summaries.forEach(f -> DocCounts.merge(candidates, f.candidates()));
-        Set<String> topics = topicsInBothSplits(candidates, subset);
-        if (topics.isEmpty()) {
+        Set<String> categories = topicsInBothSplits(summaries, subset);
+        if (categories.isEmpty()) {
             throw JobException.input("data.path: " + path + " has no " + subset.name().toLowerCase(Locale.ROOT)
-                    + " documents (TOPICS=\"YES\", one topic, a topic found in both LEWISSPLIT TRAIN and TEST)");
+                    + " documents (" + subset.rule() + ")");
         }
-        JavaRDD<LabelledDoc> kept = files.flatMap(f -> f.subsetCandidates().iterator()).filter(d -> topics.contains(d.label()));
+        JavaRDD<LabelledDoc> kept = files.flatMap(f -> f.documents(subset, categories).iterator());
         return new Corpus(spark, kept, notes, counts -> List.of());
     }
 
@@ -116,13 +133,12 @@ final class ReutersReader {
     }
 
     /** What the driver needs to know of a parsed file: no document text. */
-    private record FileSummary(String name, int index, int documents, List<String> problems, DocCounts candidates)
-            implements Serializable {
+    private record FileSummary(String name, int index, int documents, List<String> problems,
+                               List<Set<String>> candidateTopics) implements Serializable {
 
-        static FileSummary of(ParsedFile f) {
-            DocCounts candidates = new DocCounts();
-            f.subsetCandidates().forEach(d -> DocCounts.add(candidates, d));
-            return new FileSummary(f.name(), f.index(), f.parsed().documents().size(), f.parsed().problems(), candidates);
+        static FileSummary of(ParsedFile f, ReutersSubset subset) {
+            return new FileSummary(f.name(), f.index(), f.parsed().documents().size(), f.parsed().problems(),
+                    f.candidateTopics(subset));
         }
     }
 
@@ -142,10 +158,16 @@ final class ReutersReader {
         return notes;
     }
 
-    private static Set<String> topicsInBothSplits(DocCounts counts, ReutersSubset subset) {
-        Set<String> topics = new TreeSet<>(counts.labels(Split.TRAIN));
-        topics.retainAll(counts.labels(Split.TEST));
-        topics.removeIf(t -> !subset.keeps(t));
-        return topics;
+    /** The subset's categories: the topics of its candidates found in both splits that it keeps. */
+    private static Set<String> topicsInBothSplits(List<FileSummary> summaries, ReutersSubset subset) {
+        Set<String> train = new TreeSet<>();
+        Set<String> test = new TreeSet<>();
+        for (FileSummary f : summaries) {
+            train.addAll(f.candidateTopics().get(Split.TRAIN.ordinal()));
+            test.addAll(f.candidateTopics().get(Split.TEST.ordinal()));
+        }
+        train.retainAll(test);
+        train.removeIf(t -> !subset.keeps(t));
+        return train;
     }
 }

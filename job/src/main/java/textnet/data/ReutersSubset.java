@@ -3,21 +3,33 @@ package textnet.data;
 import textnet.JobException;
 import textnet.config.ConfigValidator;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The single-label ModApte subsets of Reuters-21578 (Cardoso-Cachopo's R52 and R8): documents with
- * {@code TOPICS="YES"}, exactly one topic and {@code LEWISSPLIT} TRAIN or TEST, keeping only topics
- * that occur in both splits; R8 further keeps the eight most frequent of those topics.
+ * The ModApte subsets of Reuters-21578: documents with {@code TOPICS="YES"} and {@code LEWISSPLIT}
+ * TRAIN or TEST. Their categories are the topics that occur in both splits.
+ * <ul>
+ * <li>R52 and R8 (Cardoso-Cachopo's, single-label): documents with exactly one topic, kept when it is a
+ * category; R8 further keeps the eight most frequent of those topics.</li>
+ * <li>R90 (the multi-label benchmark): documents with at least one topic, every topic counting for the
+ * categories (90 of them); a document is kept when it has a category, its label the set of its
+ * categories ({@link LabelSet}).</li>
+ * </ul>
  */
 enum ReutersSubset {
-    R52(null),
-    R8(Set.of("acq", "crude", "earn", "grain", "interest", "money-fx", "ship", "trade"));
+    R52(false, null),
+    R8(false, Set.of("acq", "crude", "earn", "grain", "interest", "money-fx", "ship", "trade")),
+    R90(true, null);
 
+    /** Whether a document keeps all its topics (R90) rather than having exactly one. */
+    private final boolean multiLabel;
     /** null: every topic that occurs in both splits. */
     private final Set<String> topics;
 
-    ReutersSubset(Set<String> topics) {
+    ReutersSubset(boolean multiLabel, Set<String> topics) {
+        this.multiLabel = multiLabel;
         this.topics = topics;
     }
 
@@ -34,9 +46,14 @@ enum ReutersSubset {
                 + String.join(", ", ConfigValidator.SUBSETS));
     }
 
-    /** The split of a single-topic ModApte document, or null when the document is in no subset. */
-    static Split splitOf(ReutersDocument d) {
-        if (!"YES".equals(d.topicsAttribute()) || d.topics().size() != 1) {
+    /**
+     * The split of a candidate document of this subset (ModApte, with one topic or, for R90, at least
+     * one), or null when the document is in no split of it. Every topic of a candidate counts towards
+     * the categories.
+     */
+    Split splitOf(ReutersDocument d) {
+        int n = d.topics().size();
+        if (!"YES".equals(d.topicsAttribute()) || (multiLabel ? n == 0 : n != 1)) {
             return null;
         }
         return switch (d.lewisSplit()) {
@@ -46,8 +63,33 @@ enum ReutersSubset {
         };
     }
 
-    /** Whether a topic that occurs in both splits belongs to this subset. */
+    /** Whether a topic that occurs in both splits is one of this subset's categories. */
     boolean keeps(String topic) {
         return topics == null || topics.contains(topic);
+    }
+
+    /**
+     * A candidate's label given the subset's categories, or null when the document is not kept: its one
+     * topic (R52, R8), or the set of its topics that are categories (R90; {@code where} names the
+     * document should a topic not fit in a set).
+     */
+    String labelOf(ReutersDocument d, Set<String> categories, String where) {
+        if (!multiLabel) {
+            String topic = d.topics().get(0);
+            return categories.contains(topic) ? topic : null;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String topic : d.topics()) {
+            if (categories.contains(topic)) {
+                kept.add(topic);
+            }
+        }
+        return kept.isEmpty() ? null : LabelSet.join(kept, where);
+    }
+
+    /** How the error for a source without documents of this subset describes them. */
+    String rule() {
+        return multiLabel ? "TOPICS=\"YES\", at least one topic found in both LEWISSPLIT TRAIN and TEST"
+                : "TOPICS=\"YES\", one topic, a topic found in both LEWISSPLIT TRAIN and TEST";
     }
 }

@@ -8,8 +8,15 @@ import java.util.Collection;
 /**
  * The columns a table reader keeps: {@code data.text-column}, and {@code data.label-column} (null for
  * predict's unlabelled rows). TSV has no column names: its label is the text before the first tab.
+ * {@code multiLabel} ({@code data.labels}): a label is a set of classes, a TSV or CSV field or a string
+ * of {@code '|'}-joined names or a list of them in JSONL and Parquet ({@link LabelSet}).
  */
-record TableColumns(String text, String label) implements Serializable {
+record TableColumns(String text, String label, boolean multiLabel) implements Serializable {
+
+    /** One class per row. */
+    TableColumns(String text, String label) {
+        this(text, label, false);
+    }
 
     boolean labelled() {
         return label != null;
@@ -28,6 +35,20 @@ record TableColumns(String text, String label) implements Serializable {
             throw JobException.input(file + ": no column '" + name + "' (" + key + "); columns found: "
                     + (found.isEmpty() ? "none" : OneLine.of(String.join(", ", found))));
         }
+    }
+
+    /**
+     * The label a row spells as text: itself (one class), or in multi-label mode the set its
+     * {@code '|'}-joined names make, normalized ({@link LabelSet#normalize}; {@code where} names the row).
+     */
+    String labelOf(String spelled, String where) {
+        return multiLabel ? LabelSet.normalize(spelled, where) : spelled;
+    }
+
+    /** "FILE line 4: column 'tags' (data.label-column) holds an array; a list of labels needs data.labels: multi" */
+    JobException listNeedsMulti(String where, String holds) {
+        return JobException.input(where + ": column '" + label + "' (data.label-column) holds " + holds
+                + "; a list of labels needs data.labels: multi");
     }
 
     /** "FILE line 4: no value in column 'label'": a row without a label cannot be trained on. */

@@ -72,7 +72,7 @@ final class TableRows {
     /** The rows of the lines of one of the line-based formats (tsv, csv, jsonl). */
     static TableRowReader reader(LineReader lines, String key, String file, DataFormat format, TableColumns columns) {
         return switch (format) {
-            case TSV -> new TsvRows(lines, key, file, columns.labelled());
+            case TSV -> new TsvRows(lines, key, file, columns);
             case JSONL -> new JsonlRows(lines, key, file, columns);
             case CSV -> {
                 try {

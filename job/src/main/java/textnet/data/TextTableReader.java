@@ -17,9 +17,9 @@ import java.util.Set;
 /**
  * The table formats: tsv ({@code label<TAB>text}, no header), csv (a header; quoted fields may span
  * lines), jsonl and parquet, with the columns {@code data.text-column} (strings) and
- * {@code data.label-column} (strings, numbers or booleans, as text). A document's id is the file's
- * index in its split and the row's place in that file ({@link TableSplit#idOf}; for predict, the
- * row's number when the input is one file).
+ * {@code data.label-column} (strings, numbers or booleans, as text; with {@code data.labels: multi} a
+ * set of classes, see {@link LabelSet}). A document's id is the file's index in its split and the row's
+ * place in that file ({@link TableSplit#idOf}; for predict, the row's number when the input is one file).
  *
  * <p>From the counts of one pass over the documents: each split must have rows, and the labels must
  * look like classes ({@link LabelChecks}); rows with malformed UTF-8 are counted in a note per file.
@@ -30,7 +30,7 @@ final class TextTableReader {
     }
 
     static Corpus read(SparkSession spark, DataConfig config) {
-        TableColumns columns = new TableColumns(config.textColumn(), config.labelColumn());
+        TableColumns columns = new TableColumns(config.textColumn(), config.labelColumn(), config.multiLabel());
         SplitFiles files = SplitFiles.of(spark, config, columns);
         JavaRDD<LabelledDoc> docs = split(spark, config.dataFormat(), files, Split.TRAIN, columns)
                 .union(split(spark, config.dataFormat(), files, Split.TEST, columns));
@@ -41,7 +41,7 @@ final class TextTableReader {
                 }
             }
             LabelChecks.require(counts, config.dataFormat() == DataFormat.TSV ? "the tsv labels (the text before the first tab)"
-                    : "data.label-column '" + config.labelColumn() + "'");
+                    : "data.label-column '" + config.labelColumn() + "'", config.multiLabel());
             return repairNotes(counts, files);
         });
     }

@@ -9,20 +9,23 @@ import java.util.Arrays;
  * Lines {@code label<TAB>text} without a header. Only the first tab separates, so the text keeps any
  * further tabs. Labelled (training): blank lines are skipped, a row is keyed by where its line starts,
  * and its text stays the UTF-8 bytes it was read as (the tokenizer reads them; only the label is
- * decoded). Unlabelled (predict): every line is a row numbered by its line (from 0), its text what
+ * decoded; in multi-label mode it is a set of {@code '|'}-joined names, normalized, and empty is the
+ * empty set). Unlabelled (predict): every line is a row numbered by its line (from 0), its text what
  * follows the first tab, or the whole line without one.
  */
 final class TsvRows extends TableRowReader {
 
     private final LineReader lines;
     private final String file;
+    private final TableColumns columns;
     private final boolean labelled;
 
-    TsvRows(LineReader lines, String key, String file, boolean labelled) {
+    TsvRows(LineReader lines, String key, String file, TableColumns columns) {
         super(key, file);
         this.lines = lines;
         this.file = file;
-        this.labelled = labelled;
+        this.columns = columns;
+        this.labelled = columns.labelled();
     }
 
     @Override
@@ -46,7 +49,8 @@ final class TsvRows extends TableRowReader {
             Utf8Text.Decoded label = Utf8Text.decode(b, 0, tab);
             byte[] text = Arrays.copyOfRange(b, tab + 1, n);
             boolean repaired = label.repaired() || !Utf8Text.isValid(text, 0, text.length);
-            return new TableRow(lines.lineStart(), null, text, label.text(), repaired);
+            return new TableRow(lines.lineStart(), null, text, columns.labelOf(label.text(), file + " line " + lines.number()),
+                    repaired);
         }
         return null;
     }

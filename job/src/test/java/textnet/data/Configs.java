@@ -24,4 +24,10 @@ final class Configs {
         return new DataConfig(format, null, "r52", train == null ? null : train.toString(),
                 test == null ? null : test.toString(), textColumn, labelColumn, 0, "auto");
     }
+
+    /** {@code config} with {@code data.labels} set to {@code labels} (auto, single, multi). */
+    static DataConfig labels(DataConfig config, String labels) {
+        return new DataConfig(config.format(), config.path(), config.subset(), config.train(), config.test(),
+                config.textColumn(), config.labelColumn(), config.validation(), labels);
+    }
 }

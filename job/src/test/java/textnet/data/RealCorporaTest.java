@@ -58,6 +58,35 @@ class RealCorporaTest {
                 List.copyOf(labelCounts(corpus.train()).keySet()));
     }
 
+    /**
+     * ModApte's multi-label benchmark: 90 categories (topics with a training and a test document);
+     * 7,770 training documents here where the literature says 7,769 (see docs/DESIGN.md).
+     */
+    @Test
+    void reutersR90Has90CategoriesIn7770TrainAnd3019TestDocuments() {
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(),
+                Configs.reuters(SparkTestSupport.corpus("reuters21578.tar.gz"), "r90"));
+        assertEquals(7_770, corpus.train().count());
+        assertEquals(3_019, corpus.test().count());
+        assertEquals(90, categories(corpus.train()).size());
+        assertEquals(categories(corpus.train()), categories(corpus.test()));
+        assertEquals(List.of(), corpus.countedAndChecked());
+        Map<String, String> test = new TreeMap<>();
+        corpus.test().filter("id in ('14832', '15063', '14913', '16147')").collectAsList()
+                .forEach(r -> test.put(r.getString(0), r.getString(2)));
+        assertEquals(Map.of("14832", "corn|grain|rice|rubber|sugar|tin|trade", "15063", "acq|crude|earn|pet-chem",
+                "14913", "dlr|money-fx|yen",
+                "16147", "corn|grain|groundnut|oilseed|rice"), test); // cottonseed has no training document
+        // 4808's one topic, inventories, has no test document: it is no category, and 4808 is not kept
+        assertEquals(0, corpus.train().filter("id = '4808'").count());
+    }
+
+    private static java.util.Set<String> categories(Dataset<Row> rows) {
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        rows.collectAsList().forEach(r -> classes.addAll(LabelSet.split(r.getString(2))));
+        return classes;
+    }
+
     static Map<String, Long> labelCounts(Dataset<Row> rows) {
         Map<String, Long> counts = new TreeMap<>();
         for (Row r : rows.groupBy("label").count().collectAsList()) {

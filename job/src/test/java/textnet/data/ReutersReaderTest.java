@@ -58,6 +58,33 @@ class ReutersReaderTest {
         assertEquals(List.of("2", "4", "1001"), ids(corpus, false));
     }
 
+    /**
+     * Every topic of a ModApte document counts (6 has earn and acq); a document keeps the topics found
+     * in both splits (1002: cocoa only in training) and is dropped with none of them (8, 1003).
+     */
+    @Test
+    void r90KeepsDocumentsWithACategoryLabelledWithTheSetOfTheirCategories() throws IOException {
+        Map<String, byte[]> files = collection();
+        files.put("reut2-002.sgm", utf8(reuters("TRAIN", "1002", "cocoa", "earn", "earn")
+                + reuters("TEST", "1003", "grain") + reuters("TEST", "1004", "earn", "acq", "cpi")
+                + reuters("TRAIN", "1005")));
+        Corpus corpus = read(Fixtures.folder(tmp.resolve("reuters"), files), "r90");
+        assertEquals(List.of("1|earn", "3|acq", "6|acq|earn", "10|cpi", "1002|earn"), idsAndLabels(corpus.train()));
+        assertEquals(List.of("2|earn", "4|acq", "11|cpi", "1001|earn", "1004|acq|cpi|earn"), idsAndLabels(corpus.test()));
+    }
+
+    private static String reuters(String split, String newId, String... topics) {
+        StringBuilder d = new StringBuilder("<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"" + split + "\" NEWID=\"" + newId + "\"><TOPICS>");
+        for (String t : topics) {
+            d.append("<D>").append(t).append("</D>");
+        }
+        return d.append("</TOPICS><TEXT><TITLE>T").append(newId).append("</TITLE><BODY>b</BODY></TEXT></REUTERS>\n").toString();
+    }
+
+    private static List<String> idsAndLabels(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+        return rows.collectAsList().stream().map(r -> r.getString(0) + "|" + r.getString(2)).toList();
+    }
+
     @Test
     void archiveAndFolderGiveTheSameRowsAndNotes() throws IOException {
         Corpus folder = read(Fixtures.folder(tmp.resolve("reuters"), collection()), "r52");
