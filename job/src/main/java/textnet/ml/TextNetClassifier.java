@@ -50,6 +50,9 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
     private final String uid;
     private final IntArrayParam layers;
     private final Param<String> activation;
+    private final DoubleParam dropout;
+    private final DoubleParam l1;
+    private final DoubleParam l2;
     private final IntParam epochs;
     private final IntParam batchSize;
     private final IntParam partitions;
@@ -71,6 +74,12 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         this.uid = uid;
         layers = new IntArrayParam(this, "layers", "units of each hidden Dense layer (model.layers)");
         activation = new Param<>(this, "activation", "activation of the hidden layers (model.layers.N.activation)");
+        dropout = new DoubleParam(this, "dropout", "rate of a Dropout layer after each hidden Dense layer;"
+                + " 0: none (model.layers: {dropout: RATE})");
+        l1 = new DoubleParam(this, "l1", "l1 kernel regularizer of each hidden Dense layer; 0: none"
+                + " (model.layers.N.kernel-regularizer.l1)");
+        l2 = new DoubleParam(this, "l2", "l2 kernel regularizer of each hidden Dense layer; 0: none"
+                + " (model.layers.N.kernel-regularizer.l2)");
         epochs = new IntParam(this, "epochs", "passes over the data (train.epochs)");
         batchSize = new IntParam(this, "batchSize", "rows per optimizer step in each partition (train.batch-size)");
         partitions = new IntParam(this, "partitions", "Spark partitions trained in parallel (train.partitions)");
@@ -88,6 +97,9 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         JobConfig defaults = ConfigLoader.load(null, List.of());
         setDefault(layers, defaults.model().layers().stream().mapToInt(LayerConfig::units).toArray());
         setDefault(activation, defaults.model().layers().get(0).activation());
+        setDefault(dropout, 0.0);
+        setDefault(l1, 0.0);
+        setDefault(l2, 0.0);
         setDefault(epochs, defaults.train().epochs());
         setDefault(batchSize, defaults.train().batchSize());
         setDefault(partitions, defaults.train().partitions());
@@ -142,7 +154,16 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
             Map<String, Object> layer = new LinkedHashMap<>();
             layer.put("units", units);
             layer.put("activation", getActivation());
+            if (getL1() != 0 || getL2() != 0) {
+                Map<String, Object> regularizer = new LinkedHashMap<>();
+                regularizer.put("l1", getL1());
+                regularizer.put("l2", getL2());
+                layer.put("kernel-regularizer", regularizer);
+            }
             hidden.add(layer);
+            if (getDropout() != 0) { // the job validates the rate, naming the layer's key
+                hidden.add(Map.of("dropout", getDropout()));
+            }
         }
         List<String> overrides = new ArrayList<>(List.of(
                 "name=" + json(uid),
@@ -197,6 +218,18 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         return activation;
     }
 
+    public DoubleParam dropout() {
+        return dropout;
+    }
+
+    public DoubleParam l1() {
+        return l1;
+    }
+
+    public DoubleParam l2() {
+        return l2;
+    }
+
     public IntParam epochs() {
         return epochs;
     }
@@ -247,6 +280,18 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
 
     public String getActivation() {
         return $(activation);
+    }
+
+    public double getDropout() {
+        return (Double) $(dropout);
+    }
+
+    public double getL1() {
+        return (Double) $(l1);
+    }
+
+    public double getL2() {
+        return (Double) $(l2);
     }
 
     public int getEpochs() {
@@ -300,6 +345,18 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
 
     public TextNetClassifier setActivation(String value) {
         return (TextNetClassifier) set(activation, value);
+    }
+
+    public TextNetClassifier setDropout(double value) {
+        return (TextNetClassifier) set(dropout, value);
+    }
+
+    public TextNetClassifier setL1(double value) {
+        return (TextNetClassifier) set(l1, value);
+    }
+
+    public TextNetClassifier setL2(double value) {
+        return (TextNetClassifier) set(l2, value);
     }
 
     public TextNetClassifier setEpochs(int value) {

@@ -77,6 +77,21 @@ class TextNetParamsTest {
         assertTrue(refusal(c -> c.setClassWeight("{1: -2.0}")).contains("train.class-weight.1"));
     }
 
+    /** Dropout and kernel regularizers through the estimator: the job's layers, the job's refusals. */
+    @Test
+    void dropoutAndRegularizersAreTheJobsLayers() {
+        TextNetClassifier c = new TextNetClassifier().setLayers(8, 4).setDropout(0.5).setL2(0.002).setEpochs(1);
+        String layers = c.configOverrides().stream().filter(o -> o.startsWith("model.layers=")).findFirst().orElseThrow();
+        assertEquals("model.layers=[{\"units\":8,\"activation\":\"relu\",\"kernel-regularizer\":{\"l1\":0.0,\"l2\":0.002}},"
+                + "{\"dropout\":0.5},{\"units\":4,\"activation\":\"relu\",\"kernel-regularizer\":{\"l1\":0.0,\"l2\":0.002}},"
+                + "{\"dropout\":0.5}]", layers);
+        assertTrue(TextNetPipelineTest.pipeline(c).fit(train) != null);
+        assertFalse(new TextNetClassifier().configOverrides().stream().anyMatch(o -> o.contains("dropout")
+                || o.contains("kernel-regularizer")), "unset: the tutorial's layers");
+        assertTrue(refusal(x -> x.setDropout(1.5)).contains("model.layers.1.dropout"), refusal(x -> x.setDropout(1.5)));
+        assertTrue(refusal(x -> x.setL2(-1)).contains("model.layers.0.kernel-regularizer.l2"), refusal(x -> x.setL2(-1)));
+    }
+
     @Test
     void badColumnsAreNamed() {
         assertTrue(refusal(c -> c.setLabelCol("text")).contains("column 'text' must hold class numbers"));
