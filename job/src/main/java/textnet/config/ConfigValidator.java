@@ -12,8 +12,6 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigValidator {
 
     public static final List<String> SUBSETS = List.of("r52", "r8", DataConfig.MULTI_LABEL_SUBSET);
-    public static final List<String> ACTIVATIONS = List.of("relu", "sigmoid", "tanh", "softmax", "linear");
-    public static final List<String> OUTPUT_ACTIVATIONS = List.of("auto", "sigmoid", "softmax", "linear");
     public static final List<String> LOSSES = List.of("auto", "binary-crossentropy", "categorical-crossentropy", "mse");
     public static final List<String> INPUTS = List.of("sparse", "dense");
     public static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "loss", "accuracy");
@@ -73,8 +71,8 @@ public final class ConfigValidator {
             throw JobException.config("config key 'vectorizer.token-pattern': not a regular expression: "
                     + e.getDescription());
         }
-        LayerRules.check(c.model().layers(), ACTIVATIONS);
-        oneOf("model.output.activation", c.model().output().activation(), OUTPUT_ACTIVATIONS);
+        LayerRules.check(c.model().layers(), ActivationName.NAMES);
+        oneOf("model.output.activation", c.model().output().activation(), OutputConfig.ACTIVATIONS);
         oneOf("model.output.loss", c.model().output().loss(), LOSSES);
         double threshold = c.model().output().thresholdOrDefault();
         require(threshold > 0 && threshold < 1, "model.output.threshold",

@@ -66,11 +66,11 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         if (classes < (multiLabel ? 1 : 2)) {
             throw JobException.input("training needs at least " + (multiLabel ? 1 : 2) + " classes, found " + classes);
         }
-        OutputConfig out = model.output() == null ? new OutputConfig("auto", "auto") : model.output();
-        String activationName = out.activation() == null ? "auto" : out.activation();
+        OutputConfig out = model.output() == null ? new OutputConfig(OutputConfig.AUTO, OutputConfig.AUTO) : model.output();
+        String activationName = out.activation() == null ? OutputConfig.AUTO : out.activation();
         String lossName = out.loss() == null ? "auto" : out.loss();
         Loss loss = lossName.equals("auto") ? null : Loss.of(lossName);
-        Activation activation = activationName.equals("auto") ? null : Activation.of(activationName);
+        Activation activation = activationName.equals(OutputConfig.AUTO) ? null : Activation.of(activationName);
         if (multiLabel) {
             if (loss != null && loss != Loss.BINARY_CROSSENTROPY) {
                 throw JobException.config("config key 'model.output.loss': multi-label data needs binary-crossentropy"
