@@ -12,7 +12,6 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigValidator {
 
     public static final List<String> SUBSETS = List.of("r52", "r8", DataConfig.MULTI_LABEL_SUBSET);
-    public static final List<String> LOSSES = List.of("auto", "binary-crossentropy", "categorical-crossentropy", "mse");
     public static final List<String> INPUTS = List.of("sparse", "dense");
     public static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "loss", "accuracy");
 
@@ -73,7 +72,7 @@ public final class ConfigValidator {
         }
         LayerRules.check(c.model().layers(), ActivationName.NAMES);
         oneOf("model.output.activation", c.model().output().activation(), OutputConfig.ACTIVATIONS);
-        oneOf("model.output.loss", c.model().output().loss(), LOSSES);
+        oneOf("model.output.loss", c.model().output().loss(), OutputConfig.LOSSES);
         double threshold = c.model().output().thresholdOrDefault();
         require(threshold > 0 && threshold < 1, "model.output.threshold",
                 "must be above 0 and below 1 (a class is predicted when its probability is above it)");

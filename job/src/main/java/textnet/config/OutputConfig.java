@@ -22,6 +22,9 @@ public record OutputConfig(String activation, String loss, Double threshold) imp
     public static final List<String> ACTIVATIONS = Stream.concat(Stream.of(AUTO),
             Arrays.stream(ActivationName.values()).filter(ActivationName::output).map(ActivationName::key)).toList();
 
+    /** The values of {@code loss}: auto, then the losses. */
+    public static final List<String> LOSSES = Stream.concat(Stream.of(AUTO), LossName.NAMES.stream()).toList();
+
     public OutputConfig(String activation, String loss) {
         this(activation, loss, DEFAULT_THRESHOLD);
     }

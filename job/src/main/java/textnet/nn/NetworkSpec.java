@@ -68,13 +68,13 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         }
         OutputConfig out = model.output() == null ? new OutputConfig(OutputConfig.AUTO, OutputConfig.AUTO) : model.output();
         String activationName = out.activation() == null ? OutputConfig.AUTO : out.activation();
-        String lossName = out.loss() == null ? "auto" : out.loss();
-        Loss loss = lossName.equals("auto") ? null : Loss.of(lossName);
+        String lossName = out.loss() == null ? OutputConfig.AUTO : out.loss();
+        Loss loss = lossName.equals(OutputConfig.AUTO) ? null : Loss.of(lossName);
         Activation activation = activationName.equals(OutputConfig.AUTO) ? null : Activation.of(activationName);
         if (multiLabel) {
             if (loss != null && loss != Loss.BINARY_CROSSENTROPY) {
-                throw JobException.config("config key 'model.output.loss': multi-label data needs binary-crossentropy"
-                        + " (a sigmoid per class), not " + loss.configName());
+                throw JobException.config("config key 'model.output.loss': multi-label data needs "
+                        + Loss.BINARY_CROSSENTROPY.configName() + " (a sigmoid per class), not " + loss.configName());
             }
             if (activation != null && activation != Activation.SIGMOID) {
                 throw JobException.config("config key 'model.output.activation': multi-label data needs a sigmoid"
@@ -104,19 +104,19 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         int units = switch (loss) {
             case BINARY_CROSSENTROPY -> {
                 if (classes != 2) {
-                    throw JobException.config("config key 'model.output.loss': binary-crossentropy needs 2 classes, the labels have "
-                            + classes);
+                    throw JobException.config("config key 'model.output.loss': " + loss.configName()
+                            + " needs 2 classes, the labels have " + classes);
                 }
                 if (activation != Activation.SIGMOID) {
-                    throw JobException.config("config key 'model.output.activation': binary-crossentropy needs a sigmoid output, not "
-                            + activation.configName());
+                    throw JobException.config("config key 'model.output.activation': " + loss.configName()
+                            + " needs a sigmoid output, not " + activation.configName());
                 }
                 yield 1;
             }
             case CATEGORICAL_CROSSENTROPY -> {
                 if (activation != Activation.SOFTMAX) {
-                    throw JobException.config("config key 'model.output.activation': categorical-crossentropy needs a softmax output, not "
-                            + activation.configName());
+                    throw JobException.config("config key 'model.output.activation': " + loss.configName()
+                            + " needs a softmax output, not " + activation.configName());
                 }
                 yield classes;
             }
