@@ -12,7 +12,6 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigValidator {
 
     public static final List<String> SUBSETS = List.of("r52", "r8", DataConfig.MULTI_LABEL_SUBSET);
-    public static final List<String> INPUTS = List.of("sparse", "dense");
     public static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "loss", "accuracy");
 
     /**
@@ -76,7 +75,7 @@ public final class ConfigValidator {
         double threshold = c.model().output().thresholdOrDefault();
         require(threshold > 0 && threshold < 1, "model.output.threshold",
                 "must be above 0 and below 1 (a class is predicted when its probability is above it)");
-        oneOf("model.input", c.model().input(), INPUTS);
+        oneOf("model.input", c.model().input(), InputKind.NAMES);
         TrainConfig t = c.train();
         atLeast("train.epochs", t.epochs());
         atLeast("train.batch-size", t.batchSize());

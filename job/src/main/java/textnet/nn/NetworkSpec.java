@@ -1,6 +1,7 @@
 package textnet.nn;
 
 import textnet.JobException;
+import textnet.config.InputKind;
 import textnet.config.LayerConfig;
 import textnet.config.ModelConfig;
 import textnet.config.OutputConfig;
@@ -81,7 +82,7 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
                         + " per class, not " + activation.configName());
             }
             return new NetworkSpec(inputSize, layersOf(model, inputSize, classes, Activation.SIGMOID),
-                    Loss.BINARY_CROSSENTROPY, !"dense".equals(model.input()), true, out.thresholdOrDefault());
+                    Loss.BINARY_CROSSENTROPY, model.inputKind() == InputKind.SPARSE, true, out.thresholdOrDefault());
         }
 
         if (loss == null) {
@@ -125,7 +126,7 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         };
 
         return new NetworkSpec(inputSize, layersOf(model, inputSize, units, activation), loss,
-                !"dense".equals(model.input()));
+                model.inputKind() == InputKind.SPARSE);
     }
 
     /** The hidden layers of {@code model}, then the dense output. */
