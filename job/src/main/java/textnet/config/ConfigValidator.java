@@ -12,7 +12,6 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigValidator {
 
     public static final List<String> SUBSETS = List.of("r52", "r8", DataConfig.MULTI_LABEL_SUBSET);
-    public static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "loss", "accuracy");
 
     /**
      * The least value of each whole-number key ({@code N}: any layer's index) and what it counts. The
@@ -103,8 +102,8 @@ public final class ConfigValidator {
     }
 
     private static void validateEarlyStopping(EarlyStoppingConfig e, DataConfig data) {
-        oneOf("train.early-stopping.monitor", e.monitor(), MONITORS);
-        require(!e.monitor().startsWith("val_") || data.validation() > 0, "train.early-stopping.monitor",
+        oneOf("train.early-stopping.monitor", e.monitor(), Monitor.NAMES);
+        require(!e.monitored().needsValidation() || data.validation() > 0, "train.early-stopping.monitor",
                 "'" + e.monitor() + "' needs a validation split: set data.validation to a number of rows");
         atLeast("train.early-stopping.patience", e.patience());
         require(e.minDelta() >= 0 && Double.isFinite(e.minDelta()), "train.early-stopping.min-delta",
