@@ -11,8 +11,6 @@ import java.util.regex.PatternSyntaxException;
 /** Range and vocabulary checks that binding cannot express; each failure names its key. */
 public final class ConfigValidator {
 
-    public static final List<String> SUBSETS = List.of("r52", "r8", DataConfig.MULTI_LABEL_SUBSET);
-
     /**
      * The least value of each whole-number key ({@code N}: any layer's index) and what it counts. The
      * checks below enforce it, and {@link WholeNumberKeys} states it with the Java type's largest value
@@ -51,13 +49,11 @@ public final class ConfigValidator {
         require(c.data() != null && c.vectorizer() != null && c.model() != null && c.train() != null
                 && c.train().optimizer() != null && c.model().output() != null, "config", "must not be null");
         oneOf("data.format", c.data().format(), DataFormat.NAMES);
-        oneOf("data.subset", c.data().subset(), SUBSETS);
+        oneOf("data.subset", c.data().subset(), ReutersSubsetName.NAMES);
         atLeast("data.validation", c.data().validation());
         oneOf("data.labels", c.data().labels(), DataConfig.LABELS);
-        boolean r90 = c.data().dataFormat() == DataFormat.REUTERS21578
-                && DataConfig.MULTI_LABEL_SUBSET.equals(c.data().subset());
-        require(!r90 || !"single".equals(c.data().labels()), "data.labels",
-                "'single' does not fit data.subset " + DataConfig.MULTI_LABEL_SUBSET + ", whose newswires have several topics");
+        require(!c.data().multiLabelSubset() || !"single".equals(c.data().labels()), "data.labels",
+                "'single' does not fit data.subset " + c.data().subset() + ", whose newswires have several topics");
         require(notBlank(c.data().textColumn()), "data.text-column", "must name a column");
         require(notBlank(c.data().labelColumn()), "data.label-column", "must name a column");
         atLeast("vectorizer.vocabulary-size", c.vectorizer().vocabularySize());
