@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.SparkSession;
 import textnet.cli.SparkSessions;
 import textnet.config.ConfigLoader;
+import textnet.config.InputKind;
 import textnet.config.JobConfig;
 import textnet.data.CorpusReaders;
 import textnet.io.TrainedModel;
@@ -101,7 +102,7 @@ public final class Benchmark {
         out.set("sparse", trainAndTrack(config, sparse, data));
 
         // the same network with the dense first layer: same math, a full batch x vocabulary matrix
-        JobConfig dense = ConfigLoader.override(config, List.of("model.input=dense",
+        JobConfig dense = ConfigLoader.override(config, List.of("model.input=" + InputKind.DENSE.key(),
                 "train.epochs=" + Math.min(2, config.train().epochs())));
         out.set("dense", trainAndTrack(dense, TrainedModel.specOf(dense, data.vectorizer()), data));
 

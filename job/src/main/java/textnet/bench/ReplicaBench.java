@@ -9,6 +9,7 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import textnet.cli.SparkSessions;
+import textnet.config.Averaging;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
 import textnet.data.CorpusReaders;
@@ -62,7 +63,7 @@ public final class ReplicaBench {
         List<String[]> datasets = List.of(new String[]{"imdb", "imdb", "aclImdb-labeled.tar.gz"},
                 new String[]{"r52", "reuters", "reuters21578.tar.gz"});
         for (String[] d : datasets) {
-            for (String averaging : List.of("split-batch", "plain")) {
+            for (String averaging : Averaging.NAMES) {
                 for (int k : ks) {
                     List<String> overrides = new ArrayList<>(List.of("data.path='" + data.resolve(d[2]) + "'",
                             "train.partitions=" + k, "train.averaging=" + averaging));

@@ -1,6 +1,7 @@
 package textnet.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import textnet.config.Averaging;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,8 @@ final class ReplicaMarkdown {
             md.append("| K | split-batch accuracy | plain accuracy | split-batch epoch (s) | samples/s | slowest task (s)")
                     .append(" | bytes an epoch | projected epoch on K cores (s) |\n|---|---|---|---|---|---|---|---|\n");
             for (int k : ks) {
-                JsonNode split = find(report, dataset, "split-batch", k);
-                JsonNode plain = find(report, dataset, "plain", k);
+                JsonNode split = find(report, dataset, Averaging.SPLIT_BATCH.key(), k);
+                JsonNode plain = find(report, dataset, Averaging.PLAIN.key(), k);
                 if (split == null) {
                     continue;
                 }

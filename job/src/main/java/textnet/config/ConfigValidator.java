@@ -11,13 +11,6 @@ import java.util.regex.PatternSyntaxException;
 /** Range and vocabulary checks that binding cannot express; each failure names its key. */
 public final class ConfigValidator {
 
-    public static final List<String> SUBSETS = List.of("r52", "r8", DataConfig.MULTI_LABEL_SUBSET);
-    public static final List<String> ACTIVATIONS = List.of("relu", "sigmoid", "tanh", "softmax", "linear");
-    public static final List<String> OUTPUT_ACTIVATIONS = List.of("auto", "sigmoid", "softmax", "linear");
-    public static final List<String> LOSSES = List.of("auto", "binary-crossentropy", "categorical-crossentropy", "mse");
-    public static final List<String> INPUTS = List.of("sparse", "dense");
-    public static final List<String> MONITORS = List.of("val_loss", "val_accuracy", "loss", "accuracy");
-
     /**
      * The least value of each whole-number key ({@code N}: any layer's index) and what it counts. The
      * checks below enforce it, and {@link WholeNumberKeys} states it with the Java type's largest value
@@ -56,13 +49,11 @@ public final class ConfigValidator {
         require(c.data() != null && c.vectorizer() != null && c.model() != null && c.train() != null
                 && c.train().optimizer() != null && c.model().output() != null, "config", "must not be null");
         oneOf("data.format", c.data().format(), DataFormat.NAMES);
-        oneOf("data.subset", c.data().subset(), SUBSETS);
+        oneOf("data.subset", c.data().subset(), ReutersSubsetName.NAMES);
         atLeast("data.validation", c.data().validation());
         oneOf("data.labels", c.data().labels(), DataConfig.LABELS);
-        boolean r90 = c.data().dataFormat() == DataFormat.REUTERS21578
-                && DataConfig.MULTI_LABEL_SUBSET.equals(c.data().subset());
-        require(!r90 || !"single".equals(c.data().labels()), "data.labels",
-                "'single' does not fit data.subset " + DataConfig.MULTI_LABEL_SUBSET + ", whose newswires have several topics");
+        require(!c.data().multiLabelSubset() || !"single".equals(c.data().labels()), "data.labels",
+                "'single' does not fit data.subset " + c.data().subset() + ", whose newswires have several topics");
         require(notBlank(c.data().textColumn()), "data.text-column", "must name a column");
         require(notBlank(c.data().labelColumn()), "data.label-column", "must name a column");
         atLeast("vectorizer.vocabulary-size", c.vectorizer().vocabularySize());
@@ -73,13 +64,13 @@ public final class ConfigValidator {
             throw JobException.config("config key 'vectorizer.token-pattern': not a regular expression: "
                     + e.getDescription());
         }
-        LayerRules.check(c.model().layers(), ACTIVATIONS);
-        oneOf("model.output.activation", c.model().output().activation(), OUTPUT_ACTIVATIONS);
-        oneOf("model.output.loss", c.model().output().loss(), LOSSES);
+        LayerRules.check(c.model().layers(), ActivationName.NAMES);
+        oneOf("model.output.activation", c.model().output().activation(), OutputConfig.ACTIVATIONS);
+        oneOf("model.output.loss", c.model().output().loss(), OutputConfig.LOSSES);
         double threshold = c.model().output().thresholdOrDefault();
         require(threshold > 0 && threshold < 1, "model.output.threshold",
                 "must be above 0 and below 1 (a class is predicted when its probability is above it)");
-        oneOf("model.input", c.model().input(), INPUTS);
+        oneOf("model.input", c.model().input(), InputKind.NAMES);
         TrainConfig t = c.train();
         atLeast("train.epochs", t.epochs());
         atLeast("train.batch-size", t.batchSize());
@@ -107,8 +98,8 @@ public final class ConfigValidator {
     }
 
     private static void validateEarlyStopping(EarlyStoppingConfig e, DataConfig data) {
-        oneOf("train.early-stopping.monitor", e.monitor(), MONITORS);
-        require(!e.monitor().startsWith("val_") || data.validation() > 0, "train.early-stopping.monitor",
+        oneOf("train.early-stopping.monitor", e.monitor(), Monitor.NAMES);
+        require(!e.monitored().needsValidation() || data.validation() > 0, "train.early-stopping.monitor",
                 "'" + e.monitor() + "' needs a validation split: set data.validation to a number of rows");
         atLeast("train.early-stopping.patience", e.patience());
         require(e.minDelta() >= 0 && Double.isFinite(e.minDelta()), "train.early-stopping.min-delta",

@@ -16,17 +16,19 @@ public record DataConfig(
     /** The values of {@code data.labels}. */
     public static final List<String> LABELS = List.of("auto", "single", "multi");
 
-    /** The Reuters subset whose documents keep all their topics. */
-    public static final String MULTI_LABEL_SUBSET = "r90";
-
     /** Whether each document has a set of classes rather than one (a validated config's). */
     public boolean multiLabel() {
         return switch (labels == null ? "auto" : labels) {
             case "multi" -> true;
             case "single" -> false;
-            default -> DataFormat.NAMES.contains(format) && dataFormat() == DataFormat.REUTERS21578
-                    && MULTI_LABEL_SUBSET.equals(subset);
+            default -> multiLabelSubset();
         };
+    }
+
+    /** Whether the data is a Reuters subset whose documents keep all their topics (r90, {@link ReutersSubsetName}). */
+    public boolean multiLabelSubset() {
+        return DataFormat.NAMES.contains(format) && dataFormat() == DataFormat.REUTERS21578
+                && ReutersSubsetName.NAMES.contains(subset) && ReutersSubsetName.of(subset).multiLabel();
     }
 
     /** The table formats read {@code train} and {@code test}; the corpus formats read {@code path}. */

@@ -13,4 +13,9 @@ public record ModelConfig(List<LayerConfig> layers, OutputConfig output, String 
     public ModelConfig {
         layers = List.copyOf(layers);
     }
+
+    /** {@code input} as its enum: {@link InputKind#DENSE} when it names it, else sparse. */
+    public InputKind inputKind() {
+        return InputKind.DENSE.key().equals(input) ? InputKind.DENSE : InputKind.SPARSE;
+    }
 }

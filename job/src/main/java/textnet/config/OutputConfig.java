@@ -1,6 +1,9 @@
 package textnet.config;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The output layer and loss. {@code auto} follows the labels: one sigmoid unit with binary
@@ -11,6 +14,16 @@ import java.io.Serializable;
 public record OutputConfig(String activation, String loss, Double threshold) implements Serializable {
 
     public static final double DEFAULT_THRESHOLD = 0.5;
+
+    /** The value of {@code activation} and {@code loss} that lets the labels choose. */
+    public static final String AUTO = "auto";
+
+    /** The values of {@code activation}: auto, then the activations an output layer may take. */
+    public static final List<String> ACTIVATIONS = Stream.concat(Stream.of(AUTO),
+            Arrays.stream(ActivationName.values()).filter(ActivationName::output).map(ActivationName::key)).toList();
+
+    /** The values of {@code loss}: auto, then the losses. */
+    public static final List<String> LOSSES = Stream.concat(Stream.of(AUTO), LossName.NAMES.stream()).toList();
 
     public OutputConfig(String activation, String loss) {
         this(activation, loss, DEFAULT_THRESHOLD);

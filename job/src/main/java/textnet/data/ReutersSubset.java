@@ -1,7 +1,7 @@
 package textnet.data;
 
 import textnet.JobException;
-import textnet.config.ConfigValidator;
+import textnet.config.ReutersSubsetName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +19,17 @@ import java.util.Set;
  * </ul>
  */
 enum ReutersSubset {
-    R52(false, null),
-    R8(false, Set.of("acq", "crude", "earn", "grain", "interest", "money-fx", "ship", "trade")),
-    R90(true, null);
+    R52(ReutersSubsetName.R52, null),
+    R8(ReutersSubsetName.R8, Set.of("acq", "crude", "earn", "grain", "interest", "money-fx", "ship", "trade")),
+    R90(ReutersSubsetName.R90, null);
 
-    /** Whether a document keeps all its topics (R90) rather than having exactly one. */
-    private final boolean multiLabel;
+    /** Its config name, which also says whether a document keeps all its topics (R90). */
+    private final ReutersSubsetName configName;
     /** null: every topic that occurs in both splits. */
     private final Set<String> topics;
 
-    ReutersSubset(boolean multiLabel, Set<String> topics) {
-        this.multiLabel = multiLabel;
+    ReutersSubset(ReutersSubsetName configName, Set<String> topics) {
+        this.configName = configName;
         this.topics = topics;
     }
 
@@ -38,12 +38,12 @@ enum ReutersSubset {
             return R52;
         }
         for (ReutersSubset s : values()) {
-            if (s.name().equalsIgnoreCase(name)) {
+            if (s.configName.key().equalsIgnoreCase(name)) {
                 return s;
             }
         }
         throw JobException.config("config key 'data.subset': '" + name + "' is not one of "
-                + String.join(", ", ConfigValidator.SUBSETS));
+                + String.join(", ", ReutersSubsetName.NAMES));
     }
 
     /**
@@ -53,7 +53,7 @@ enum ReutersSubset {
      */
     Split splitOf(ReutersDocument d) {
         int n = d.topics().size();
-        if (!"YES".equals(d.topicsAttribute()) || (multiLabel ? n == 0 : n != 1)) {
+        if (!"YES".equals(d.topicsAttribute()) || (configName.multiLabel() ? n == 0 : n != 1)) {
             return null;
         }
         return switch (d.lewisSplit()) {
@@ -74,7 +74,7 @@ enum ReutersSubset {
      * document should a topic not fit in a set).
      */
     String labelOf(ReutersDocument d, Set<String> categories, String where) {
-        if (!multiLabel) {
+        if (!configName.multiLabel()) {
             String topic = d.topics().get(0);
             return categories.contains(topic) ? topic : null;
         }
@@ -89,7 +89,7 @@ enum ReutersSubset {
 
     /** How the error for a source without documents of this subset describes them. */
     String rule() {
-        return multiLabel ? "TOPICS=\"YES\", at least one topic found in both LEWISSPLIT TRAIN and TEST"
+        return configName.multiLabel() ? "TOPICS=\"YES\", at least one topic found in both LEWISSPLIT TRAIN and TEST"
                 : "TOPICS=\"YES\", one topic, a topic found in both LEWISSPLIT TRAIN and TEST";
     }
 }

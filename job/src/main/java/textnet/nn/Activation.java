@@ -5,8 +5,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import textnet.JobException;
-
-import java.util.Locale;
+import textnet.config.ActivationName;
 
 /**
  * Element-wise (softmax: row-wise) layer activations, applied in place. The backward pass is
@@ -14,9 +13,29 @@ import java.util.Locale;
  * {@code a}, never {@code z}: relu' = [a > 0], sigmoid' = a(1-a), tanh' = 1-a^2.
  */
 public enum Activation {
-    RELU, SIGMOID, TANH, SOFTMAX, LINEAR;
+    RELU(ActivationName.RELU),
+    SIGMOID(ActivationName.SIGMOID),
+    TANH(ActivationName.TANH),
+    SOFTMAX(ActivationName.SOFTMAX),
+    LINEAR(ActivationName.LINEAR);
 
-    /** Parses a config name: {@code relu, sigmoid, tanh, softmax, linear}. */
+    private final ActivationName name;
+
+    Activation(ActivationName name) {
+        this.name = name;
+    }
+
+    /** The activation {@code name} stands for. */
+    public static Activation of(ActivationName name) {
+        for (Activation a : values()) {
+            if (a.name == name) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no activation for " + name);
+    }
+
+    /** Parses a config name ({@link ActivationName}: the names). */
     public static Activation of(String name) {
         for (Activation a : values()) {
             if (a.configName().equals(name)) {
@@ -26,8 +45,9 @@ public enum Activation {
         throw JobException.config("unknown activation '" + name + "'");
     }
 
+    /** The name config and model files use. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name.key();
     }
 
     /** Replaces the pre-activations {@code z} ([rows, units]) by {@code f(z)}. */

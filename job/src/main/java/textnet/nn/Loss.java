@@ -1,6 +1,7 @@
 package textnet.nn;
 
 import textnet.JobException;
+import textnet.config.LossName;
 
 /**
  * Training losses over integer class labels. The two cross-entropies are fused with their output
@@ -20,28 +21,39 @@ import textnet.JobException;
  * row's loss the mean over the units (Keras's {@code binary_crossentropy} on a multi-hot target).
  */
 public enum Loss {
-    BINARY_CROSSENTROPY("binary-crossentropy"),
-    CATEGORICAL_CROSSENTROPY("categorical-crossentropy"),
-    MSE("mse");
+    BINARY_CROSSENTROPY(LossName.BINARY_CROSSENTROPY),
+    CATEGORICAL_CROSSENTROPY(LossName.CATEGORICAL_CROSSENTROPY),
+    MSE(LossName.MSE);
 
-    private final String configName;
+    private final LossName name;
 
-    Loss(String configName) {
-        this.configName = configName;
+    Loss(LossName name) {
+        this.name = name;
     }
 
-    /** Parses a config name: {@code binary-crossentropy, categorical-crossentropy, mse}. */
+    /** The loss {@code name} stands for. */
+    public static Loss of(LossName name) {
+        for (Loss l : values()) {
+            if (l.name == name) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("no loss for " + name);
+    }
+
+    /** Parses a config name ({@link LossName}: the names). */
     public static Loss of(String name) {
         for (Loss l : values()) {
-            if (l.configName.equals(name)) {
+            if (l.configName().equals(name)) {
                 return l;
             }
         }
         throw JobException.config("unknown loss '" + name + "'");
     }
 
+    /** The name config and model files use. */
     public String configName() {
-        return configName;
+        return name.key();
     }
 
     /** Whether the loss includes the output activation (sigmoid, softmax) and so reads logits. */

@@ -1,6 +1,7 @@
 package textnet.nn;
 
 import textnet.JobException;
+import textnet.config.InputKind;
 import textnet.config.LayerConfig;
 import textnet.config.ModelConfig;
 import textnet.config.OutputConfig;
@@ -66,22 +67,22 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         if (classes < (multiLabel ? 1 : 2)) {
             throw JobException.input("training needs at least " + (multiLabel ? 1 : 2) + " classes, found " + classes);
         }
-        OutputConfig out = model.output() == null ? new OutputConfig("auto", "auto") : model.output();
-        String activationName = out.activation() == null ? "auto" : out.activation();
-        String lossName = out.loss() == null ? "auto" : out.loss();
-        Loss loss = lossName.equals("auto") ? null : Loss.of(lossName);
-        Activation activation = activationName.equals("auto") ? null : Activation.of(activationName);
+        OutputConfig out = model.output() == null ? new OutputConfig(OutputConfig.AUTO, OutputConfig.AUTO) : model.output();
+        String activationName = out.activation() == null ? OutputConfig.AUTO : out.activation();
+        String lossName = out.loss() == null ? OutputConfig.AUTO : out.loss();
+        Loss loss = lossName.equals(OutputConfig.AUTO) ? null : Loss.of(lossName);
+        Activation activation = activationName.equals(OutputConfig.AUTO) ? null : Activation.of(activationName);
         if (multiLabel) {
             if (loss != null && loss != Loss.BINARY_CROSSENTROPY) {
-                throw JobException.config("config key 'model.output.loss': multi-label data needs binary-crossentropy"
-                        + " (a sigmoid per class), not " + loss.configName());
+                throw JobException.config("config key 'model.output.loss': multi-label data needs "
+                        + Loss.BINARY_CROSSENTROPY.configName() + " (a sigmoid per class), not " + loss.configName());
             }
             if (activation != null && activation != Activation.SIGMOID) {
                 throw JobException.config("config key 'model.output.activation': multi-label data needs a sigmoid"
                         + " per class, not " + activation.configName());
             }
             return new NetworkSpec(inputSize, layersOf(model, inputSize, classes, Activation.SIGMOID),
-                    Loss.BINARY_CROSSENTROPY, !"dense".equals(model.input()), true, out.thresholdOrDefault());
+                    Loss.BINARY_CROSSENTROPY, model.inputKind() == InputKind.SPARSE, true, out.thresholdOrDefault());
         }
 
         if (loss == null) {
@@ -104,19 +105,19 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         int units = switch (loss) {
             case BINARY_CROSSENTROPY -> {
                 if (classes != 2) {
-                    throw JobException.config("config key 'model.output.loss': binary-crossentropy needs 2 classes, the labels have "
-                            + classes);
+                    throw JobException.config("config key 'model.output.loss': " + loss.configName()
+                            + " needs 2 classes, the labels have " + classes);
                 }
                 if (activation != Activation.SIGMOID) {
-                    throw JobException.config("config key 'model.output.activation': binary-crossentropy needs a sigmoid output, not "
-                            + activation.configName());
+                    throw JobException.config("config key 'model.output.activation': " + loss.configName()
+                            + " needs a sigmoid output, not " + activation.configName());
                 }
                 yield 1;
             }
             case CATEGORICAL_CROSSENTROPY -> {
                 if (activation != Activation.SOFTMAX) {
-                    throw JobException.config("config key 'model.output.activation': categorical-crossentropy needs a softmax output, not "
-                            + activation.configName());
+                    throw JobException.config("config key 'model.output.activation': " + loss.configName()
+                            + " needs a softmax output, not " + activation.configName());
                 }
                 yield classes;
             }
@@ -125,7 +126,7 @@ public record NetworkSpec(int inputSize, List<LayerSpec> layers, Loss loss, bool
         };
 
         return new NetworkSpec(inputSize, layersOf(model, inputSize, units, activation), loss,
-                !"dense".equals(model.input()));
+                model.inputKind() == InputKind.SPARSE);
     }
 
     /** The hidden layers of {@code model}, then the dense output. */

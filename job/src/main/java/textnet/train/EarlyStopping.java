@@ -1,6 +1,7 @@
 package textnet.train;
 
 import textnet.config.EarlyStoppingConfig;
+import textnet.config.Monitor;
 
 /**
  * Keras's {@code EarlyStopping} as an {@link EpochListener}: an epoch improves on the best when its
@@ -11,6 +12,7 @@ import textnet.config.EarlyStoppingConfig;
 public final class EarlyStopping implements EpochListener {
 
     private final EarlyStoppingConfig config;
+    private final Monitor monitor;
     private double best;
     private int bestEpoch;
     private float[] bestParameters;
@@ -19,14 +21,15 @@ public final class EarlyStopping implements EpochListener {
 
     public EarlyStopping(EarlyStoppingConfig config) {
         this.config = config;
-        this.best = config.lowerIsBetter() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        this.monitor = config.monitored();
+        this.best = monitor.lowerIsBetter() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
 
     @Override
     public boolean onEpoch(Progress progress) {
         EpochRecord record = progress.last();
         double current = monitored(record);
-        boolean improved = config.lowerIsBetter() ? current < best - config.minDelta() : current > best + config.minDelta();
+        boolean improved = monitor.lowerIsBetter() ? current < best - config.minDelta() : current > best + config.minDelta();
         if (improved) {
             best = current;
             bestEpoch = record.epoch();
@@ -43,12 +46,11 @@ public final class EarlyStopping implements EpochListener {
     }
 
     private double monitored(EpochRecord r) {
-        Double v = switch (config.monitor()) {
-            case "loss" -> r.loss();
-            case "accuracy" -> r.accuracy();
-            case "val_loss" -> r.valLoss();
-            case "val_accuracy" -> r.valAccuracy();
-            default -> throw new IllegalStateException("validated monitor: " + config.monitor());
+        Double v = switch (monitor) {
+            case LOSS -> r.loss();
+            case ACCURACY -> r.accuracy();
+            case VAL_LOSS -> r.valLoss();
+            case VAL_ACCURACY -> r.valAccuracy();
         };
         if (v == null) {
             throw new IllegalStateException(config.monitor() + " needs a validation split (the validator checks this)");

@@ -2,6 +2,7 @@ package textnet.train;
 
 import textnet.config.Averaging;
 import textnet.config.OptimizerConfig;
+import textnet.config.OptimizerName;
 import textnet.config.TrainConfig;
 
 import java.util.Locale;
@@ -33,7 +34,7 @@ public record ReplicaSettings(int batchSize, OptimizerConfig optimizer) {
             return new ReplicaSettings(config.batchSize(), o);
         }
         int batch = (int) Math.max(1, ((long) config.batchSize() + replicas - 1) / replicas);
-        double scale = o.name().equals("sgd") ? 1 : Math.sqrt(replicas);
+        double scale = OptimizerName.SGD.key().equals(o.name()) ? 1 : Math.sqrt(replicas);
         return new ReplicaSettings(batch, new OptimizerConfig(o.name(), o.learningRate() * scale, o.rho(),
                 o.momentum(), o.beta1(), o.beta2(), o.epsilon()));
     }

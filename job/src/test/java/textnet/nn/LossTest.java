@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import textnet.config.ActivationName;
+import textnet.config.LossName;
 import textnet.text.MultiHotBatch;
 
 import java.util.List;
@@ -100,6 +102,12 @@ class LossTest {
         assertEquals(Loss.MSE, Loss.of("mse"));
         for (String name : List.of("relu", "sigmoid", "tanh", "softmax", "linear")) {
             assertEquals(name, Activation.of(name).configName());
+        }
+        for (LossName name : LossName.values()) {
+            assertEquals(name.key(), Loss.of(name).configName(), "each config name has its loss");
+        }
+        for (ActivationName name : ActivationName.values()) {
+            assertEquals(name.key(), Activation.of(name).configName(), "each config name has its activation");
         }
     }
 }
