@@ -51,8 +51,8 @@ public final class ConfigValidator {
         oneOf("data.format", c.data().format(), DataFormat.NAMES);
         oneOf("data.subset", c.data().subset(), ReutersSubsetName.NAMES);
         atLeast("data.validation", c.data().validation());
-        oneOf("data.labels", c.data().labels(), DataConfig.LABELS);
-        require(!c.data().multiLabelSubset() || !"single".equals(c.data().labels()), "data.labels",
+        oneOf("data.labels", c.data().labels(), LabelKind.NAMES);
+        require(!c.data().multiLabelSubset() || LabelKind.of(c.data().labels()) != LabelKind.SINGLE, "data.labels",
                 "'single' does not fit data.subset " + c.data().subset() + ", whose newswires have several topics");
         require(notBlank(c.data().textColumn()), "data.text-column", "must name a column");
         require(notBlank(c.data().labelColumn()), "data.label-column", "must name a column");

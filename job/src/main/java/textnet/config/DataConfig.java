@@ -1,27 +1,22 @@
 package textnet.config;
 
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * Where the labelled text comes from. {@code validation} is the number of training rows held out
  * (Keras: {@code x_val = x_train[:10000]}), picked by a seeded hash of each document's id.
- * {@code labels}: {@code single} (a document has one class), {@code multi} (a set of classes,
- * textnet.data.LabelSet) or {@code auto} (multi for the Reuters subset r90, else single).
+ * {@code labels}: {@link LabelKind}.
  */
 public record DataConfig(
         String format, String path, String subset, String train, String test,
         String textColumn, String labelColumn, int validation, String labels) implements Serializable {
 
-    /** The values of {@code data.labels}. */
-    public static final List<String> LABELS = List.of("auto", "single", "multi");
-
-    /** Whether each document has a set of classes rather than one (a validated config's). */
+    /** Whether each document has a set of classes rather than one (a validated config's; {@link LabelKind}). */
     public boolean multiLabel() {
-        return switch (labels == null ? "auto" : labels) {
-            case "multi" -> true;
-            case "single" -> false;
-            default -> multiLabelSubset();
+        return switch (LabelKind.of(labels)) {
+            case MULTI -> true;
+            case SINGLE -> false;
+            case AUTO -> multiLabelSubset();
         };
     }
 
