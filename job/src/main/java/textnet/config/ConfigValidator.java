@@ -19,6 +19,7 @@ public final class ConfigValidator {
     private static final Map<String, Least> LEAST = Map.of(
             "data.validation", new Least(0, "rows"),
             "vectorizer.vocabulary-size", new Least(1, "tokens"),
+            "vectorizer.ngrams", new Least(1, "tokens"),
             "model.layers.N.units", new Least(1, "units"),
             "train.epochs", new Least(1, "epochs"),
             "train.batch-size", new Least(1, "rows"),
@@ -57,6 +58,7 @@ public final class ConfigValidator {
         require(notBlank(c.data().textColumn()), "data.text-column", "must name a column");
         require(notBlank(c.data().labelColumn()), "data.label-column", "must name a column");
         atLeast("vectorizer.vocabulary-size", c.vectorizer().vocabularySize());
+        atLeast("vectorizer.ngrams", c.vectorizer().ngrams());
         require(notBlank(c.vectorizer().tokenPattern()), "vectorizer.token-pattern", "must not be empty");
         try {
             Pattern.compile(c.vectorizer().tokenPattern());

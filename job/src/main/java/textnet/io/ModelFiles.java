@@ -78,7 +78,8 @@ public final class ModelFiles {
         ObjectNode vec = json.putObject("vectorizer");
         vec.put("lowercase", model.vectorizer().config().lowercase())
                 .put("token_pattern", model.vectorizer().config().tokenPattern())
-                .put("split", "gaps").put("vocabulary", "vocabulary.txt").put("vocabulary_size", tokens.size());
+                .put("split", "gaps").put("ngrams", model.vectorizer().config().ngrams())
+                .put("vocabulary", "vocabulary.txt").put("vocabulary_size", tokens.size());
         json.set("config", ConfigLoader.toTree(model.config()));
         json.putPOJO("files", checksums);
         JSON.writeValue(dir.resolve("model.json").toFile(), json);

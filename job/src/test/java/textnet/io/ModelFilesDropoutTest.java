@@ -39,11 +39,18 @@ class ModelFilesDropoutTest {
     Path dir;
 
     static TrainedModel model() {
+        return model(1);
+    }
+
+    /** With {@code ngrams} above 1 the vocabulary has n-grams too, some of them in TEXTS. */
+    static TrainedModel model(int ngrams) {
         JobConfig config = ConfigLoader.load(null, List.of("name=tiny", "model.layers=[{units: 4, activation: relu,"
                 + " kernel-regularizer: {l2: 0.01}}, {dropout: 0.5}, {units: 3, activation: tanh, kernel-regularizer: {l1: 0.001}},"
-                + " {dropout: 0.25}]"));
-        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(),
-                new Vocabulary(List.of("good", "bad", "film", "plot", "it's")), new LabelIndex(List.of("neg", "pos")));
+                + " {dropout: 0.25}]", "vectorizer.ngrams=" + ngrams));
+        List<String> tokens = ngrams == 1 ? List.of("good", "bad", "film", "plot", "it's")
+                : List.of("good", "bad", "film", "plot", "it's", "good film", "it's bad", "plot it's bad", "film plot good");
+        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), new Vocabulary(tokens),
+                new LabelIndex(List.of("neg", "pos")));
         var spec = TrainedModel.specOf(config, vectorizer);
         float[] params = new Network(spec).initialParameters(5);
         for (int i = 0; i < params.length; i++) {
@@ -79,10 +86,11 @@ class ModelFilesDropoutTest {
         assertFalse(Files.exists(folder.resolve("layer-1-kernel.npy")));
     }
 
-    @Test
-    void theReadmeNumpyRecipePredictsAsTheNetwork() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "ngrams {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void theReadmeNumpyRecipePredictsAsTheNetwork(int ngrams) throws Exception {
         Assumptions.assumeTrue(python("import numpy") == 0, "python3 with NumPy");
-        TrainedModel m = model();
+        TrainedModel m = model(ngrams);
         ModelFiles.save(m, dir.resolve("model"));
         String readme = Files.readString(SparkTestSupport.project().resolve("README.md"));
         int from = readme.indexOf("```python\nimport json, re, numpy as np");
