@@ -14,6 +14,8 @@ final class NGrams {
     private final byte[][] previous;
     private final int[] previousLength;
     private int tokens;
+    /** The n-gram handed to the consumer: reused, as the tokenizer reuses its token buffer. */
+    private byte[] gram = new byte[128];
 
     /** @param n the longest n-gram, at least 2 */
     NGrams(int n) {
@@ -36,7 +38,9 @@ final class NGrams {
         int gramLength = length;
         for (int k = 1; k < n && k <= tokens; k++) {
             gramLength += previousLength[slotOf(tokens - k)] + 1;
-            byte[] gram = new byte[gramLength];
+            if (gram.length < gramLength) {
+                gram = new byte[Math.max(gramLength, 2 * gram.length)];
+            }
             int at = 0;
             for (int j = k; j >= 1; j--) {
                 int slot = slotOf(tokens - j);

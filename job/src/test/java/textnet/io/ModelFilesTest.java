@@ -74,9 +74,10 @@ public class ModelFilesTest {
     /**
      * The bytes save writes, pinned: hashes of every file of the tiny models' folders, computed on
      * commit 7537800 (before the layer refactor of issue 13, which let each layer describe its file
-     * entries but kept the format), except model.json's, changed twice since on purpose: its {@code loss}
-     * is the config's name ({@code binary-crossentropy}, was {@code binary_crossentropy}), and its saved
-     * {@code config} has the multi-label keys ({@code data.labels}, {@code model.output.threshold}). Existing
+     * entries but kept the format), except model.json's, changed since on purpose: its {@code loss}
+     * is the config's name ({@code binary-crossentropy}, was {@code binary_crossentropy}), its saved
+     * {@code config} has the multi-label keys ({@code data.labels}, {@code model.output.threshold}) and
+     * {@code vectorizer.ngrams}, which its {@code vectorizer} section also states. Existing
      * model folders keep loading (StoredModelTest); a change here is a change of the format's bytes.
      */
     @Test
@@ -91,9 +92,9 @@ public class ModelFilesTest {
                 }
             }
             String binary = "layer-0-bias.npy=10d8cff422bc layer-0-kernel.npy=9eede7e2a966 layer-1-bias.npy=e1e5d5e898f7"
-                    + " layer-1-kernel.npy=024dd7c8cc22 model.json=455c81130df9 vocabulary.txt=68ea414412ab";
+                    + " layer-1-kernel.npy=024dd7c8cc22 model.json=28324486e919 vocabulary.txt=68ea414412ab";
             String threeClasses = "layer-0-bias.npy=10d8cff422bc layer-0-kernel.npy=9eede7e2a966 layer-1-bias.npy=3e556a0b84e1"
-                    + " layer-1-kernel.npy=330abde35295 model.json=3dfcc4ff46b3 vocabulary.txt=68ea414412ab";
+                    + " layer-1-kernel.npy=330abde35295 model.json=b51a596729ff vocabulary.txt=68ea414412ab";
             assertEquals(labels.size() == 2 ? binary : threeClasses, hashes.toString().trim());
         }
     }
