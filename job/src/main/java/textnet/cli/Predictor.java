@@ -102,6 +102,11 @@ final class Predictor {
         TrainedModel model = ModelFiles.load(modelDir);
         JobConfig config = withData(model.config(), data, overrides);
         DataOption.requireReadBy(data, config);
+        if (config.data().multiLabel() != model.spec().multiLabel()) {
+            throw JobException.config("config key 'data.labels': the model was trained on "
+                    + (model.spec().multiLabel() ? "multi-label" : "single-label") + " data; --data and --set must keep"
+                    + " its documents' " + (model.spec().multiLabel() ? "sets of classes" : "one class"));
+        }
         ProcessOwner me = ProcessOwner.current(commandLine);
         if (output == null) {
             try (Scratch scratch = Scratch.create(systemTemp(), "textnet-evaluate", me)) {

@@ -93,6 +93,12 @@ class MultiLabelTsvTest {
         assertTrue(t.path("micro_f1").asDouble() > 0.8, t.toString());
         assertTrue(m.path("quality_gate").path("passed").asBoolean(), m.toString());
 
+        CliRunner.Outcome single = CliRunner.run("evaluate", "--model", out.resolve("model").toString(),
+                "--set", "data.labels=single", "--master", "local[2]");
+        assertEquals(2, single.exitCode(), single.toString());
+        assertTrue(single.err().contains("textnet: error: config key 'data.labels': the model was trained on multi-label"),
+                single.err());
+
         Path predictions = dir.resolve("predictions.csv");
         CliRunner.Outcome predict = CliRunner.run("predict", "--model", out.resolve("model").toString(),
                 "--input", test.toString(), "--output", predictions.toString(), "--master", "local[2]");
