@@ -26,21 +26,20 @@ final class DocTokenizer {
     }
 
     void forEachToken(LabelledDoc doc, Utf8Tokenizer.TokenConsumer action) {
-        if (ngrams != null) {
-            ngrams.start();
-            forEachWord(doc, (token, length, hash) -> ngrams.accept(token, length, hash, action));
-        } else {
-            forEachWord(doc, action);
-        }
+        forEachWord(doc, withNGrams(action));
     }
 
     void forEachToken(String text, Utf8Tokenizer.TokenConsumer action) {
-        if (ngrams != null) {
-            ngrams.start();
-            forEachWord(text, (token, length, hash) -> ngrams.accept(token, length, hash, action));
-        } else {
-            forEachWord(text, action);
+        forEachWord(text, withNGrams(action));
+    }
+
+    /** For a new document: {@code action}, or with n-grams a consumer that also hands it the n-grams. */
+    private Utf8Tokenizer.TokenConsumer withNGrams(Utf8Tokenizer.TokenConsumer action) {
+        if (ngrams == null) {
+            return action;
         }
+        ngrams.start();
+        return (token, length, hash) -> ngrams.accept(token, length, hash, action);
     }
 
     /** The tokenizer's own tokens (words), without n-grams. */
