@@ -25,6 +25,7 @@ import textnet.nn.ForwardPass;
 import textnet.nn.NativeThreads;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
+import textnet.text.DocVector;
 import textnet.text.LabelSets;
 import textnet.text.MultiHotBlocks;
 import scala.Tuple2;
@@ -166,13 +167,13 @@ final class Predictor {
     }
 
     /** (id, output units) per document, computed partition by partition in batches ({@link ForwardPass}). */
-    private static JavaRDD<Tuple2<String, float[]>> score(JavaRDD<Tuple2<String, int[]>> features, NetworkSpec spec,
+    private static JavaRDD<Tuple2<String, float[]>> score(JavaRDD<Tuple2<String, DocVector>> features, NetworkSpec spec,
                                                           float[] parameters) {
         int units = spec.outputUnits();
-        return features.mapPartitions((Iterator<Tuple2<String, int[]>> rows) -> {
+        return features.mapPartitions((Iterator<Tuple2<String, DocVector>> rows) -> {
             NativeThreads.useOnePerTask();
             return ForwardPass.lazily(rows, Tuple2::_2, new Network(spec), parameters,
-                    (List<Tuple2<String, int[]>> batch, float[] outputs, List<Tuple2<String, float[]>> out) -> {
+                    (List<Tuple2<String, DocVector>> batch, float[] outputs, List<Tuple2<String, float[]>> out) -> {
                         for (int i = 0; i < batch.size(); i++) {
                             out.add(new Tuple2<>(batch.get(i)._1(), Arrays.copyOfRange(outputs, i * units, (i + 1) * units)));
                         }

@@ -59,6 +59,7 @@ public final class ConfigValidator {
         require(notBlank(c.data().labelColumn()), "data.label-column", "must name a column");
         atLeast("vectorizer.vocabulary-size", c.vectorizer().vocabularySize());
         atLeast("vectorizer.ngrams", c.vectorizer().ngrams());
+        oneOf("vectorizer.output-mode", c.vectorizer().outputMode(), OutputMode.NAMES);
         require(notBlank(c.vectorizer().tokenPattern()), "vectorizer.token-pattern", "must not be empty");
         try {
             Pattern.compile(c.vectorizer().tokenPattern());

@@ -12,6 +12,7 @@ import textnet.config.JobConfig;
 import textnet.nn.LayerSpec;
 import textnet.nn.NetworkSpec;
 import textnet.nn.ParameterBlock;
+import textnet.text.ColumnValues;
 import textnet.text.LabelIndex;
 import textnet.text.TextVectorizer;
 import textnet.text.Vocabulary;
@@ -33,7 +34,8 @@ import java.util.Map;
 /**
  * The model folder (README, "Model files"): {@code model.json} (format version, layers, labels,
  * vectorizer, training config, SHA-256 of every other file), {@code vocabulary.txt} (one token a
- * line, in column order) and one float32 {@code .npy} per kernel and bias, Keras's shapes
+ * line, in column order), with {@code vectorizer.output-mode: tf-idf} {@code idf.npy} (float32, one
+ * inverse document frequency per column), and one float32 {@code .npy} per kernel and bias, Keras's shapes
  * ({@code kernel: inputs x units}). No Java serialization: every file is readable without textnet.
  */
 public final class ModelFiles {
@@ -45,6 +47,8 @@ public final class ModelFiles {
      * pipeline's own tokenizer and CountVectorizer): no vocabulary.txt, no vectorizer section.
      */
     public static final String INPUT_VECTOR = "vector";
+    /** tf-idf's inverse document frequencies, one per vocabulary column. */
+    static final String IDF_FILE = "idf.npy";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFiles() {
@@ -62,6 +66,11 @@ public final class ModelFiles {
         Files.writeString(dir.resolve("vocabulary.txt"), tokens.isEmpty() ? "" : String.join("\n", tokens) + "\n",
                 StandardCharsets.UTF_8);
         checksums.put("vocabulary.txt", sha256(dir.resolve("vocabulary.txt")));
+        float[] idf = model.vectorizer().values().idf();
+        if (idf != null) {
+            Npy.write(dir.resolve(IDF_FILE), idf, idf.length);
+            checksums.put(IDF_FILE, sha256(dir.resolve(IDF_FILE)));
+        }
 
         NetworkSpec spec = model.spec();
         ArrayNode layers = writeLayers(spec, model.parameters(), dir, checksums);
@@ -79,7 +88,11 @@ public final class ModelFiles {
         vec.put("lowercase", model.vectorizer().config().lowercase())
                 .put("token_pattern", model.vectorizer().config().tokenPattern())
                 .put("split", "gaps").put("ngrams", model.vectorizer().config().ngrams())
+                .put("output_mode", model.vectorizer().config().mode().key())
                 .put("vocabulary", "vocabulary.txt").put("vocabulary_size", tokens.size());
+        if (idf != null) {
+            vec.put("idf", IDF_FILE);
+        }
         json.set("config", ConfigLoader.toTree(model.config()));
         json.putPOJO("files", checksums);
         JSON.writeValue(dir.resolve("model.json").toFile(), json);
@@ -150,7 +163,8 @@ public final class ModelFiles {
             List<String> labels = new ArrayList<>();
             json.path("labels").forEach(n -> labels.add(n.asText()));
             List<String> tokens = Files.readAllLines(dir.resolve("vocabulary.txt"), StandardCharsets.UTF_8);
-            TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), new Vocabulary(tokens), new LabelIndex(labels));
+            TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), new Vocabulary(tokens),
+                    columnValues(dir, json, config, tokens.size()), new LabelIndex(labels));
             NetworkSpec spec = TrainedModel.specOf(config, vectorizer);
             float[] params = readLayers(dir, json, spec);
             return new TrainedModel(config, vectorizer, spec, params);
@@ -211,6 +225,18 @@ public final class ModelFiles {
     }
 
     /** The flat parameter vector from the layers' .npy files, each checked against the spec's shapes. */
+    /** What the vectorizer's rows hold: tf-idf reads its inverse document frequencies from idf.npy. */
+    private static ColumnValues columnValues(Path dir, JsonNode json, JobConfig config, int columns) throws IOException {
+        return switch (config.vectorizer().mode()) {
+            case MULTI_HOT -> ColumnValues.multiHot();
+            case COUNT -> ColumnValues.counts();
+            case TF_IDF -> {
+                requireListed(dir, json, IDF_FILE);
+                yield ColumnValues.tfIdf(Npy.read(dir.resolve(IDF_FILE), columns));
+            }
+        };
+    }
+
     private static float[] readLayers(Path dir, JsonNode json, NetworkSpec spec) throws IOException {
         float[] params = new float[spec.parameterCount()];
         JsonNode layers = json.path("layers");

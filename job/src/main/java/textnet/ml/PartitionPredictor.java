@@ -12,6 +12,7 @@ import textnet.nn.ForwardPass;
 import textnet.nn.Network;
 import textnet.nn.NetworkSpec;
 import textnet.nn.NativeThreads;
+import textnet.text.DocVector;
 
 import java.util.Iterator;
 import java.util.List;
@@ -26,17 +27,20 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
     private final Broadcast<float[]> parameters;
     private final NetworkSpec spec;
     private final int featuresIndex;
+    /** Whether a non-zero entry is a one ({@link VectorRows#vectorOf}). */
+    private final boolean binary;
 
-    PartitionPredictor(Broadcast<float[]> parameters, NetworkSpec spec, int featuresIndex) {
+    PartitionPredictor(Broadcast<float[]> parameters, NetworkSpec spec, int featuresIndex, boolean binary) {
         this.parameters = parameters;
         this.spec = spec;
         this.featuresIndex = featuresIndex;
+        this.binary = binary;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         NativeThreads.useOnePerTask();
-        return ForwardPass.lazily(rows, this::indicesOf, new Network(spec), parameters.value(),
+        return ForwardPass.lazily(rows, this::vectorOf, new Network(spec), parameters.value(),
                 this::appendPredictions);
     }
 
@@ -56,7 +60,7 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
         }
     }
 
-    private int[] indicesOf(Row row) {
+    private DocVector vectorOf(Row row) {
         if (row.isNullAt(featuresIndex)) {
             throw JobException.input("a row has a null feature vector");
         }
@@ -65,6 +69,6 @@ final class PartitionPredictor implements FlatMapFunction<Iterator<Row>, Row> {
             throw JobException.input("a feature vector has " + v.size() + " entries; the model was trained on "
                     + spec.inputSize() + " (was the CountVectorizer refitted?)");
         }
-        return VectorRows.indicesOf(v);
+        return VectorRows.vectorOf(v, binary);
     }
 }

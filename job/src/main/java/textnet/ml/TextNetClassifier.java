@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
 import textnet.config.LayerConfig;
+import textnet.config.OutputMode;
 import textnet.io.ModelFiles;
 import textnet.io.VectorInputModel;
 import textnet.nn.ClassWeights;
@@ -60,6 +62,7 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
     private final Param<String> optimizer;
     private final DoubleParam learningRate;
     private final Param<String> classWeight;
+    private final BooleanParam binary;
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
@@ -88,7 +91,10 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         learningRate = new DoubleParam(this, "learningRate", "step size (train.optimizer.learning-rate)");
         classWeight = new Param<>(this, "classWeight", "balanced, or a YAML mapping of class number to weight,"
                 + " e.g. {2: 3.0}; unset: every class 1 (train.class-weight)");
-        featuresCol = new Param<>(this, "featuresCol", "vector column; non-zero entries are ones");
+        binary = new BooleanParam(this, "binary", "true: a non-zero entry of a feature vector is a one (as"
+                + " CountVectorizer's binary); false: the entries are the values the network reads (counts, tf-idf;"
+                + " vectorizer.output-mode count)");
+        featuresCol = new Param<>(this, "featuresCol", "vector column; non-zero entries are ones unless binary is false");
         labelCol = new Param<>(this, "labelCol", "class numbers 0.0, 1.0, ... k-1");
         predictionCol = new Param<>(this, "predictionCol", "predicted class number (double)");
         probabilityCol = new Param<>(this, "probabilityCol", "vector of each class's probability");
@@ -106,6 +112,7 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         setDefault(seed, defaults.train().seed());
         setDefault(optimizer, defaults.train().optimizer().name());
         setDefault(learningRate, defaults.train().optimizer().learningRate());
+        setDefault(binary, true);
         setDefault(featuresCol, "features");
         setDefault(labelCol, "label");
         setDefault(predictionCol, "prediction");
@@ -128,7 +135,7 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         transformSchema(data.schema());
         VectorRows.Shape shape = VectorRows.shapeOf(data, getFeaturesCol(), getLabelCol());
         NetworkSpec spec = NetworkSpec.of(config.model(), shape.inputSize(), shape.classes());
-        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.deal(VectorRows.keyed(data, getFeaturesCol(), getLabelCol()),
+        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.deal(VectorRows.keyed(data, getFeaturesCol(), getLabelCol(), getBinary()),
                 config.train().partitions(), config.train().blockRows(), "TextNetClassifier rows");
         try {
             // train.class-weight names classes by their number here: the labels are "0", "1", ...
@@ -173,7 +180,8 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
                 "train.partitions=" + getPartitions(),
                 "train.seed=" + getSeed(),
                 "train.optimizer.name=" + json(getOptimizer()),
-                "train.optimizer.learning-rate=" + json(getLearningRate())));
+                "train.optimizer.learning-rate=" + json(getLearningRate()),
+                "vectorizer.output-mode=" + json((getBinary() ? OutputMode.MULTI_HOT : OutputMode.COUNT).key())));
         if (isDefined(classWeight)) {
             overrides.add("train.class-weight=" + getClassWeight()); // already YAML: balanced or a mapping
         }
@@ -220,6 +228,10 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
 
     public DoubleParam dropout() {
         return dropout;
+    }
+
+    public BooleanParam binary() {
+        return binary;
     }
 
     public DoubleParam l1() {
@@ -286,6 +298,10 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
         return (Double) $(dropout);
     }
 
+    public boolean getBinary() {
+        return (Boolean) $(binary);
+    }
+
     public double getL1() {
         return (Double) $(l1);
     }
@@ -349,6 +365,10 @@ public final class TextNetClassifier extends Estimator<TextNetModel> implements 
 
     public TextNetClassifier setDropout(double value) {
         return (TextNetClassifier) set(dropout, value);
+    }
+
+    public TextNetClassifier setBinary(boolean value) {
+        return (TextNetClassifier) set(binary, value);
     }
 
     public TextNetClassifier setL1(double value) {

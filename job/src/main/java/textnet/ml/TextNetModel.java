@@ -13,6 +13,7 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import textnet.config.OutputMode;
 import textnet.io.ModelFiles;
 import textnet.io.VectorInputModel;
 
@@ -35,7 +36,8 @@ public final class TextNetModel extends Model<TextNetModel> implements MLWritabl
     TextNetModel(String uid, VectorInputModel network) {
         this.uid = uid;
         this.network = network;
-        featuresCol = new Param<>(this, "featuresCol", "vector column; non-zero entries are ones");
+        featuresCol = new Param<>(this, "featuresCol", "vector column; non-zero entries are ones, or their values"
+                + " for a model whose vectorizer.output-mode is count or tf-idf");
         predictionCol = new Param<>(this, "predictionCol", "predicted class number (double)");
         probabilityCol = new Param<>(this, "probabilityCol", "vector of each class's probability");
         setDefault(featuresCol, "features");
@@ -67,7 +69,8 @@ public final class TextNetModel extends Model<TextNetModel> implements MLWritabl
         Broadcast<float[]> parameters = sc.broadcast(network.parameters());
         int featuresIndex = Arrays.asList(data.schema().fieldNames()).indexOf(getFeaturesCol());
         JavaRDD<Row> rows = data.javaRDD()
-                .mapPartitions(new PartitionPredictor(parameters, network.spec(), featuresIndex), true);
+                .mapPartitions(new PartitionPredictor(parameters, network.spec(), featuresIndex,
+                        network.config().vectorizer().mode() == OutputMode.MULTI_HOT), true);
         return data.sparkSession().createDataFrame(rows, out);
     }
 

@@ -1,11 +1,13 @@
 package textnet.ml;
 
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.Tuple2;
 import textnet.JobException;
+import textnet.text.DocVector;
 import textnet.text.MultiHotRow;
 
 import java.io.Serializable;
@@ -14,17 +16,28 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * A DataFrame's (features, label) columns as textnet's multi-hot rows. Any non-zero entry of the
- * vector counts as a one, so a CountVectorizer's counts and its binary output give the same rows.
+ * A DataFrame's (features, label) columns as textnet's rows. With {@code binary} (the default, as
+ * CountVectorizer's {@code binary}) any non-zero entry of the vector counts as a one, so a
+ * CountVectorizer's counts and its binary output give the same rows; without, the entries are the
+ * row's values (counts, an IDF stage's tf-idf).
  */
 final class VectorRows {
 
     private VectorRows() {
     }
 
-    /** The multi-hot indices of a vector: its non-zero positions, ascending. */
-    static int[] indicesOf(Vector features) {
-        return features.toSparse().indices(); // toSparse keeps only non-zeros, in index order
+    /** A vector's non-zero positions, ascending, with their values unless {@code binary} (then ones). */
+    static DocVector vectorOf(Vector features, boolean binary) {
+        SparseVector sparse = features.toSparse(); // keeps only non-zeros, in index order
+        if (binary) {
+            return DocVector.ones(sparse.indices());
+        }
+        double[] vs = sparse.values();
+        float[] values = new float[vs.length];
+        for (int k = 0; k < vs.length; k++) {
+            values[k] = (float) vs[k];
+        }
+        return new DocVector(sparse.indices(), values);
     }
 
     /** What fit must know before it can build the network: the vector size and the number of classes. */
@@ -76,10 +89,11 @@ final class VectorRows {
     }
 
     /** Rows keyed by their position in the DataFrame, which is what MultiHotBlocks deals by. */
-    static JavaPairRDD<String, MultiHotRow> keyed(Dataset<Row> data, String featuresCol, String labelCol) {
+    static JavaPairRDD<String, MultiHotRow> keyed(Dataset<Row> data, String featuresCol, String labelCol,
+                                                  boolean binary) {
         return data.select(featuresCol, labelCol).javaRDD().zipWithIndex()
                 .mapToPair(p -> new Tuple2<>(Long.toString(p._2()),
-                        new MultiHotRow(label(p._1(), labelCol), indicesOf(features(p._1(), featuresCol)))));
+                        new MultiHotRow(label(p._1(), labelCol), vectorOf(features(p._1(), featuresCol), binary))));
     }
 
     private static Vector features(Row r, String column) {

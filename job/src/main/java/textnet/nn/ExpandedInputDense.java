@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The first layer over multi-hot rows expanded into a {@code rows x inputs} 0/1 matrix
+ * The first layer over multi-hot rows expanded into a {@code rows x inputs} matrix of their values (0/1 for multi-hot)
  * ({@code model.input: dense}): one gemm each way, every row of {@code dW0} written. The reference
  * the sparse path is checked against (SparseDenseTest), and the faster one when rows are dense.
  */

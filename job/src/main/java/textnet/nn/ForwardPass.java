@@ -1,5 +1,6 @@
 package textnet.nn;
 
+import textnet.text.DocVector;
 import textnet.text.MultiHotBatch;
 import textnet.text.MultiHotBlock;
 
@@ -38,10 +39,10 @@ public final class ForwardPass {
 
     /**
      * Scores {@code items} lazily: pulls {@link #ROWS} of them, runs one forward pass over their
-     * multi-hot indices, hands the batch and its outputs to {@code results}, and yields what it
+     * vectors, hands the batch and its outputs to {@code results}, and yields what it
      * produced before pulling more.
      */
-    public static <T, R> Iterator<R> lazily(Iterator<T> items, Function<T, int[]> indicesOf, Network network,
+    public static <T, R> Iterator<R> lazily(Iterator<T> items, Function<T, DocVector> vectorOf, Network network,
                                             float[] parameters, Results<T, R> results) {
         return new Iterator<>() {
             private final List<R> ready = new ArrayList<>();
@@ -53,13 +54,13 @@ public final class ForwardPass {
                     ready.clear();
                     next = 0;
                     List<T> batch = new ArrayList<>(ROWS);
-                    List<int[]> indices = new ArrayList<>(ROWS);
+                    List<DocVector> vectors = new ArrayList<>(ROWS);
                     while (batch.size() < ROWS && items.hasNext()) {
                         T item = items.next();
                         batch.add(item);
-                        indices.add(indicesOf.apply(item));
+                        vectors.add(vectorOf.apply(item));
                     }
-                    results.add(batch, network.predict(parameters, MultiHotBatch.unlabelled(indices)), ready);
+                    results.add(batch, network.predict(parameters, MultiHotBatch.unlabelled(vectors)), ready);
                 }
                 return next < ready.size();
             }

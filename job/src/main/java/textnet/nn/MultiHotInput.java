@@ -9,6 +9,8 @@ import java.util.Arrays;
  * {@code x W0 = sum of W0's rows idx}, so the forward pass gathers about 130 rows of {@code W0}
  * instead of multiplying by 10,000 mostly-zero inputs, and the backward pass adds each row's delta
  * into only those rows of {@code dW0}. ND4J's segment-sum and pullRows ops were ~300x slower for this.
+ * Rows with values (count, tf-idf) scale each gathered row, and each delta added, by the value; they
+ * have loops of their own, so multi-hot rows cost what they did.
  *
  * <p>The loops run over the caller's heap arrays of parameters and gradient (a {@code float[]} read
  * costs less than a direct buffer's checked {@code get(i)}) and keep eight units' sums in locals at a
@@ -28,6 +30,10 @@ final class MultiHotInput {
 
     /** {@code z[r] = b0 + sum over r's indices i of W0[i]}, reading {@code W0} from {@code w[at ..]}. */
     void forward(MultiHotBatch batch, float[] w, int at, HostValues b0, HostValues z) {
+        if (batch.values() != null) {
+            forwardWithValues(batch, w, at, b0, z);
+            return;
+        }
         int[] offsets = batch.rowOffsets();
         int[] indices = batch.indices();
         for (int r = 0; r < batch.size(); r++) {
@@ -70,6 +76,50 @@ final class MultiHotInput {
         }
     }
 
+    /** {@link #forward} over rows with values: {@code z[r] = b0 + sum over r's indices i of v_i W0[i]}. */
+    private void forwardWithValues(MultiHotBatch batch, float[] w, int at, HostValues b0, HostValues z) {
+        int[] offsets = batch.rowOffsets();
+        int[] indices = batch.indices();
+        float[] values = batch.values();
+        for (int r = 0; r < batch.size(); r++) {
+            checkIndices(indices, offsets[r], offsets[r + 1]);
+            int u0 = 0;
+            for (; u0 + BLOCK <= units; u0 += BLOCK) {
+                float s0 = (float) b0.get(u0), s1 = (float) b0.get(u0 + 1), s2 = (float) b0.get(u0 + 2);
+                float s3 = (float) b0.get(u0 + 3), s4 = (float) b0.get(u0 + 4), s5 = (float) b0.get(u0 + 5);
+                float s6 = (float) b0.get(u0 + 6), s7 = (float) b0.get(u0 + 7);
+                for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                    int i = at + indices[k] * units + u0;
+                    float v = values[k];
+                    s0 += v * w[i];
+                    s1 += v * w[i + 1];
+                    s2 += v * w[i + 2];
+                    s3 += v * w[i + 3];
+                    s4 += v * w[i + 4];
+                    s5 += v * w[i + 5];
+                    s6 += v * w[i + 6];
+                    s7 += v * w[i + 7];
+                }
+                int o = r * units + u0;
+                z.set(o, s0);
+                z.set(o + 1, s1);
+                z.set(o + 2, s2);
+                z.set(o + 3, s3);
+                z.set(o + 4, s4);
+                z.set(o + 5, s5);
+                z.set(o + 6, s6);
+                z.set(o + 7, s7);
+            }
+            for (; u0 < units; u0++) {
+                float sum = (float) b0.get(u0);
+                for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                    sum += values[k] * w[at + indices[k] * units + u0];
+                }
+                z.set(r * units + u0, sum);
+            }
+        }
+    }
+
     /**
      * Writes {@code dW0} into {@code g[at ..]}: the sum of the deltas of the rows that contain index i
      * into its row i, zero into the rows no input row touches. With {@code touched} (the batch's distinct
@@ -83,6 +133,10 @@ final class MultiHotInput {
             for (int row : touched) {
                 Arrays.fill(g, at + row * units, at + (row + 1) * units, 0);
             }
+        }
+        if (batch.values() != null) {
+            addWithValues(batch, delta, g, at);
+            return;
         }
         int[] offsets = batch.rowOffsets();
         int[] indices = batch.indices();
@@ -114,11 +168,45 @@ final class MultiHotInput {
         }
     }
 
+    /** {@link #backward}'s sums over rows with values: each row's delta times the value, into row i. */
+    private void addWithValues(MultiHotBatch batch, HostValues delta, float[] g, int at) {
+        int[] offsets = batch.rowOffsets();
+        int[] indices = batch.indices();
+        float[] values = batch.values();
+        for (int r = 0; r < batch.size(); r++) {
+            int u0 = 0;
+            for (; u0 + BLOCK <= units; u0 += BLOCK) {
+                int o = r * units + u0;
+                float d0 = (float) delta.get(o), d1 = (float) delta.get(o + 1), d2 = (float) delta.get(o + 2);
+                float d3 = (float) delta.get(o + 3), d4 = (float) delta.get(o + 4), d5 = (float) delta.get(o + 5);
+                float d6 = (float) delta.get(o + 6), d7 = (float) delta.get(o + 7);
+                for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                    int i = at + indices[k] * units + u0;
+                    float v = values[k];
+                    g[i] += v * d0;
+                    g[i + 1] += v * d1;
+                    g[i + 2] += v * d2;
+                    g[i + 3] += v * d3;
+                    g[i + 4] += v * d4;
+                    g[i + 5] += v * d5;
+                    g[i + 6] += v * d6;
+                    g[i + 7] += v * d7;
+                }
+            }
+            for (; u0 < units; u0++) {
+                float d = (float) delta.get(r * units + u0);
+                for (int k = offsets[r]; k < offsets[r + 1]; k++) {
+                    g[at + indices[k] * units + u0] += values[k] * d;
+                }
+            }
+        }
+    }
+
     /** Expands the rows into a zeroed dense {@code rows x inputs} matrix (the dense input path). */
     void expand(MultiHotBatch batch, HostValues dense) {
         for (int r = 0; r < batch.size(); r++) {
             for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
-                dense.set(r * inputs + checkedIndex(batch.indices()[k]), 1);
+                dense.set(r * inputs + checkedIndex(batch.indices()[k]), batch.value(k));
             }
         }
     }

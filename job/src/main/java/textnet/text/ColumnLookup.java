@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A document's multi-hot columns: its tokens looked up in the vocabulary as bytes (no String per
- * token), out-of-vocabulary tokens dropped, each column once, sorted. One per task, built from the
+ * A document's vector: its tokens looked up in the vocabulary as bytes (no String per token),
+ * out-of-vocabulary tokens dropped, each column once, sorted, with its value ({@link ColumnValues}:
+ * none for multi-hot, else from the column's count in the document). One per task, built from the
  * vocabulary's tokens (column i is token i): it keeps buffers, so it is not shared between threads
  * (a broadcast value is: tasks of one executor see the same object).
  */
@@ -19,26 +20,31 @@ final class ColumnLookup implements Utf8Tokenizer.TokenConsumer {
     private final ByteTokenTable table = new ByteTokenTable();
     /** Per column, the number of the last document it was found in: a column is taken once per document. */
     private final int[] lastDocument;
+    /** Per column, its count in this document (count and tf-idf only). */
+    private final int[] inDocument;
+    private final ColumnValues values;
     private int document;
     private int[] found = new int[256];
     private int count;
 
-    ColumnLookup(VectorizerConfig config, List<String> vocabulary) {
+    ColumnLookup(VectorizerConfig config, List<String> vocabulary, ColumnValues values) {
         this.tokenizer = new DocTokenizer(config);
         for (String token : vocabulary) {
             byte[] b = token.getBytes(StandardCharsets.UTF_8);
             table.idOf(b, b.length, ByteTokenTable.hash(b, b.length));
         }
         this.lastDocument = new int[vocabulary.size()];
+        this.values = values;
+        this.inDocument = values.ones() ? null : new int[vocabulary.size()];
     }
 
-    int[] columnsOf(LabelledDoc doc) {
+    DocVector vectorOf(LabelledDoc doc) {
         start();
         tokenizer.forEachToken(doc, this);
         return sorted();
     }
 
-    int[] columnsOf(String text) {
+    DocVector vectorOf(String text) {
         start();
         tokenizer.forEachToken(text, this);
         return sorted();
@@ -52,10 +58,17 @@ final class ColumnLookup implements Utf8Tokenizer.TokenConsumer {
         }
     }
 
-    private int[] sorted() {
+    private DocVector sorted() {
         int[] columns = Arrays.copyOf(found, count);
         Arrays.sort(columns);
-        return columns;
+        if (inDocument == null) {
+            return DocVector.ones(columns);
+        }
+        float[] vs = new float[count];
+        for (int k = 0; k < count; k++) {
+            vs[k] = values.of(columns[k], inDocument[columns[k]]);
+        }
+        return new DocVector(columns, vs);
     }
 
     @Override
@@ -67,6 +80,11 @@ final class ColumnLookup implements Utf8Tokenizer.TokenConsumer {
                 found = Arrays.copyOf(found, count * 2);
             }
             found[count++] = column;
+            if (inDocument != null) {
+                inDocument[column] = 1;
+            }
+        } else if (column >= 0 && inDocument != null) {
+            inDocument[column]++;
         }
     }
 }

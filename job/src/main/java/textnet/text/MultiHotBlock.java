@@ -9,7 +9,8 @@ import java.util.Iterator;
  * Rows in compressed-sparse-row form: a few arrays instead of an object per row. The columns are
  * kept in 16 bits when every one is below 65,536 (any vocabulary of up to 65,536 tokens, the
  * tutorials' 10,000 included), so a cached row costs ~2 bytes per active column (see {@link #bytes()}),
- * else in 32. Targets as {@link MultiHotBatch} holds them: a class per row, or (multi-label) each
+ * else in 32; their values (count, tf-idf) in 32-bit floats, none when all are 1 (multi-hot).
+ * Targets as {@link MultiHotBatch} holds them: a class per row, or (multi-label) each
  * row's classes in {@code labels[labelOffsets[r] .. labelOffsets[r+1])}. Immutable once built;
  * batches are cut from it by a permutation of row numbers.
  */
@@ -22,11 +23,14 @@ public final class MultiHotBlock implements Serializable {
     /** The columns: one of the two is null. */
     private final char[] narrow;
     private final int[] wide;
+    /** The columns' values; null when every one is 1. */
+    private final float[] values;
 
-    private MultiHotBlock(int[] labels, int[] labelOffsets, int[] offsets, int[] indices) {
+    private MultiHotBlock(int[] labels, int[] labelOffsets, int[] offsets, int[] indices, float[] values) {
         this.labels = labels;
         this.labelOffsets = labelOffsets;
         this.offsets = offsets;
+        this.values = values;
         boolean fits = true;
         for (int c : indices) {
             if (c > Character.MAX_VALUE) {
@@ -52,7 +56,7 @@ public final class MultiHotBlock implements Serializable {
         Builder b = new Builder(null);
         while (rows.hasNext()) {
             MultiHotRow row = rows.next();
-            b.add(row.label(), row.indices(), 0, row.indices().length);
+            b.add(row.label(), row.indices(), row.values(), 0, row.indices().length);
         }
         return b.build();
     }
@@ -65,6 +69,8 @@ public final class MultiHotBlock implements Serializable {
         private final IntList labelOffsets;
         private final IntList offsets;
         private final IntList indices;
+        /** Made by the first row with values (a block's rows all have them, or none does). */
+        private float[] values;
 
         Builder(LabelSets sets) {
             this(1024, 1 << 16, sets);
@@ -84,16 +90,26 @@ public final class MultiHotBlock implements Serializable {
         }
 
         /**
-         * A row whose columns are {@code columns[from, to)}, of class {@code label} (single-label) or
-         * of the classes of label set number {@code label} (multi-label).
+         * A row whose columns are {@code columns[from, to)} with values {@code columnValues[from, to)}
+         * (null: all 1), of class {@code label} (single-label) or of the classes of label set number
+         * {@code label} (multi-label).
          */
-        void add(int label, int[] columns, int from, int to) {
+        void add(int label, int[] columns, float[] columnValues, int from, int to) {
             if (sets == null) {
                 labels.add(label);
             } else {
                 int[] classes = sets.classes(label);
                 labels.addAll(classes, 0, classes.length);
                 labelOffsets.add(labels.size());
+            }
+            if (columnValues != null) {
+                int at = indices.size();
+                int need = at + to - from;
+                if (values == null || values.length < need) {
+                    values = values == null ? new float[Math.max(need, indices.capacity())]
+                            : Arrays.copyOf(values, Math.max(values.length * 2, need));
+                }
+                System.arraycopy(columnValues, from, values, at, to - from);
             }
             indices.addAll(columns, from, to);
             offsets.add(indices.size());
@@ -104,8 +120,10 @@ public final class MultiHotBlock implements Serializable {
         }
 
         MultiHotBlock build() {
+            int nnz = indices.size();
             return new MultiHotBlock(labels.toArray(), labelOffsets == null ? null : labelOffsets.toArray(),
-                    offsets.toArray(), indices.toArray());
+                    offsets.toArray(), indices.toArray(),
+                    values == null ? null : values.length == nnz ? values : Arrays.copyOf(values, nnz));
         }
     }
 
@@ -141,6 +159,7 @@ public final class MultiHotBlock implements Serializable {
         }
         int[] batchOffsets = new int[n + 1];
         int[] batchIndices = new int[nnz];
+        float[] batchValues = values == null ? null : new float[nnz];
         int[] batchLabelOffsets = labelOffsets == null ? null : new int[n + 1];
         int[] batchLabels = new int[labelOffsets == null ? n : labelCount(order, from, to)];
         int at = 0;
@@ -155,6 +174,9 @@ public final class MultiHotBlock implements Serializable {
             } else {
                 System.arraycopy(wide, start, batchIndices, at, len);
             }
+            if (values != null) {
+                System.arraycopy(values, start, batchValues, at, len);
+            }
             at += len;
             batchOffsets[i + 1] = at;
             if (labelOffsets == null) {
@@ -165,7 +187,7 @@ public final class MultiHotBlock implements Serializable {
                 batchLabelOffsets[i + 1] = batchLabelOffsets[i] + labelCount;
             }
         }
-        return new MultiHotBatch(n, batchOffsets, batchIndices, batchLabels, batchLabelOffsets);
+        return new MultiHotBatch(n, batchOffsets, batchIndices, batchLabels, batchLabelOffsets, batchValues);
     }
 
     private int labelCount(int[] order, int from, int to) {
@@ -187,7 +209,8 @@ public final class MultiHotBlock implements Serializable {
 
     /** Heap bytes held by the arrays (what caching this block costs, object headers aside). */
     public long bytes() {
-        return 4L * (labels.length + offsets.length + (labelOffsets == null ? 0 : labelOffsets.length)) + (narrow != null ? 2L * narrow.length : 4L * wide.length);
+        return 4L * (labels.length + offsets.length + (labelOffsets == null ? 0 : labelOffsets.length)
+                + (values == null ? 0 : values.length)) + (narrow != null ? 2L * narrow.length : 4L * wide.length);
     }
 
     /** Growable int array: rows are appended without boxing. */
@@ -217,6 +240,10 @@ public final class MultiHotBlock implements Serializable {
 
         int size() {
             return size;
+        }
+
+        int capacity() {
+            return values.length;
         }
 
         int[] toArray() {

@@ -52,7 +52,7 @@ public final class MultiHotBlocks {
             Tuple2<String, MultiHotRow> r = it.next();
             int replica = IdPartitioner.partitionOf(r._1(), replicas);
             sink.add(new BlockKey(replica, BlockKey.blockOf(r._1(), blocksOf[replica])), r._1(), r._2().label(),
-                    r._2().indices());
+                    r._2().indices(), r._2().values());
             return true;
         }));
         JavaRDD<MultiHotBlock> blocks = blocks(chunks, replicas, blockRows, sets, name);

@@ -23,12 +23,15 @@ final class RowChunk implements Serializable {
     private final int[] labels;
     private final int[] offsets;
     private final int[] indices;
+    /** The columns' values; null when every one is 1 (multi-hot). */
+    private final float[] values;
 
-    private RowChunk(String[] ids, int[] labels, int[] offsets, int[] indices) {
+    private RowChunk(String[] ids, int[] labels, int[] offsets, int[] indices, float[] values) {
         this.ids = ids;
         this.labels = labels;
         this.offsets = offsets;
         this.indices = indices;
+        this.values = values;
     }
 
     int size() {
@@ -41,8 +44,11 @@ final class RowChunk implements Serializable {
         private int[] labels = new int[64];
         private int[] offsets = new int[65];
         private int[] indices = new int[1024];
+        /** Made by the first row with values: a task's rows all have them, or none does. */
+        private float[] values;
 
-        void add(String id, int label, int[] columns) {
+        /** @param columnValues the columns' values, or null when they are all 1 */
+        void add(String id, int label, int[] columns, float[] columnValues) {
             int n = ids.size();
             if (n == labels.length) {
                 labels = Arrays.copyOf(labels, n * 2);
@@ -53,6 +59,14 @@ final class RowChunk implements Serializable {
                 indices = Arrays.copyOf(indices, Math.max(indices.length * 2, at + columns.length));
             }
             System.arraycopy(columns, 0, indices, at, columns.length);
+            if (columnValues != null) {
+                if (values == null) {
+                    values = new float[indices.length];
+                } else if (values.length < indices.length) {
+                    values = Arrays.copyOf(values, indices.length);
+                }
+                System.arraycopy(columnValues, 0, values, at, columns.length);
+            }
             ids.add(id);
             labels[n] = label;
             offsets[n + 1] = at + columns.length;
@@ -76,16 +90,20 @@ final class RowChunk implements Serializable {
             int[] sortedLabels = new int[n];
             int[] sortedOffsets = new int[n + 1];
             int[] sortedIndices = new int[offsets[n]];
+            float[] sortedValues = values == null ? null : new float[offsets[n]];
             for (int i = 0; i < n; i++) {
                 int r = byId[i];
                 int length = offsets[r + 1] - offsets[r];
                 sortedIds[i] = ids.get(r);
                 sortedLabels[i] = labels[r];
                 System.arraycopy(indices, offsets[r], sortedIndices, sortedOffsets[i], length);
+                if (values != null) {
+                    System.arraycopy(values, offsets[r], sortedValues, sortedOffsets[i], length);
+                }
                 sortedOffsets[i + 1] = sortedOffsets[i] + length;
             }
             ids.clear();
-            return new RowChunk(sortedIds, sortedLabels, sortedOffsets, sortedIndices);
+            return new RowChunk(sortedIds, sortedLabels, sortedOffsets, sortedIndices, sortedValues);
         }
     }
 
@@ -101,7 +119,8 @@ final class RowChunk implements Serializable {
         }
 
         interface Sink {
-            void add(BlockKey key, String id, int label, int[] columns);
+            /** @param values the columns' values, or null when they are all 1 */
+            void add(BlockKey key, String id, int label, int[] columns, float[] values);
         }
 
         private final Source source;
@@ -118,9 +137,9 @@ final class RowChunk implements Serializable {
         public boolean hasNext() {
             while (ready == null) {
                 if (!sourceDone) {
-                    sourceDone = !source.next((key, id, label, columns) -> {
+                    sourceDone = !source.next((key, id, label, columns, values) -> {
                         Builder b = open.computeIfAbsent(key, k -> new Builder());
-                        b.add(id, label, columns);
+                        b.add(id, label, columns, values);
                         if (b.isFull()) {
                             ready = new Tuple2<>(key, b.take());
                         }
@@ -225,7 +244,7 @@ final class RowChunk implements Serializable {
                 int c = next.poll();
                 RowChunk chunk = chunks.get(c);
                 int r = at[c]++;
-                rows.add(chunk.labels[r], chunk.indices, chunk.offsets[r], chunk.offsets[r + 1]);
+                rows.add(chunk.labels[r], chunk.indices, chunk.values, chunk.offsets[r], chunk.offsets[r + 1]);
                 if (at[c] < chunk.size()) {
                     next.add(c);
                 }

@@ -12,29 +12,52 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Text to multi-hot rows: {@link Tokenizer} tokens looked up in a {@link Vocabulary} fitted on the
- * training split only, and class names looked up in the {@link LabelIndex}. Fitted once per run
- * and saved with the model, so {@code predict} turns text into exactly the rows training saw.
+ * Text to rows: {@link Tokenizer} tokens looked up in a {@link Vocabulary} fitted on the training
+ * split only, valued as {@code vectorizer.output-mode} says ({@link ColumnValues}: tf-idf's inverse
+ * document frequencies fitted with the vocabulary), and class names looked up in the
+ * {@link LabelIndex}. Fitted once per run and saved with the model, so {@code predict} turns text
+ * into exactly the rows training saw.
  */
 public final class TextVectorizer implements Serializable {
 
     private final VectorizerConfig config;
     private final Vocabulary vocabulary;
+    private final ColumnValues values;
     private final LabelIndex labels;
 
-    public TextVectorizer(VectorizerConfig config, Vocabulary vocabulary, LabelIndex labels) {
+    public TextVectorizer(VectorizerConfig config, Vocabulary vocabulary, ColumnValues values, LabelIndex labels) {
+        if (values.mode() != config.mode()) {
+            throw new IllegalArgumentException(values.mode() + " values for vectorizer.output-mode " + config.outputMode());
+        }
         this.config = config;
         this.vocabulary = vocabulary;
+        this.values = values;
         this.labels = labels;
     }
 
-    /** Fits vocabulary and labels on {@code train} (columns id, text, label). */
+    /**
+     * Fits vocabulary, values and labels on {@code train} (columns id, text, label): the plain
+     * Spark way, one job each, that {@link VectorizedCorpus} does in its one pass over the text.
+     */
     public static TextVectorizer fit(Dataset<Row> train, VectorizerConfig config) {
-        Vocabulary vocabulary = Vocabulary.fit(train.select("text").javaRDD().map(r -> r.getString(0)),
-                config, config.vocabularySize());
+        JavaRDD<String> texts = train.select("text").javaRDD().map(r -> r.getString(0));
+        TokenCounts counts = texts.mapPartitions(it -> {
+            TokenCounter counter = new TokenCounter(config);
+            it.forEachRemaining(counter::add);
+            return List.of(counter.counts()).iterator();
+        }).treeReduce(TokenCounts::plus);
+        Vocabulary vocabulary = new Vocabulary(counts.mostFrequent(config.vocabularySize()));
+        ColumnValues values = ColumnValues.of(config.mode(), texts.count(),
+                config.mode() == textnet.config.OutputMode.TF_IDF ? counts.documentsWith(vocabulary.tokens()) : null);
         List<String> labels = train.select("label").javaRDD().map(r -> r.getString(0))
                 .distinct().collect().stream().sorted().toList();
-        return new TextVectorizer(config, vocabulary, new LabelIndex(labels));
+        return new TextVectorizer(config, vocabulary, values, new LabelIndex(labels));
+    }
+
+    /** A multi-hot or count vectorizer: its values need nothing fitted. */
+    public TextVectorizer(VectorizerConfig config, Vocabulary vocabulary, LabelIndex labels) {
+        this(config, vocabulary, config.mode() == textnet.config.OutputMode.COUNT ? ColumnValues.counts()
+                : ColumnValues.multiHot(), labels);
     }
 
     public VectorizerConfig config() {
@@ -43,6 +66,11 @@ public final class TextVectorizer implements Serializable {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** What a row holds at each column. */
+    public ColumnValues values() {
+        return values;
     }
 
     public LabelIndex labels() {
@@ -62,11 +90,12 @@ public final class TextVectorizer implements Serializable {
         LabelIndex labelIndex = labels;
         Broadcast<List<String>> tokens = tokens(docs);
         VectorizerConfig vc = config;
+        ColumnValues vs = values;
         return docs.select("id", "label", "text").javaRDD().mapPartitionsToPair(rows -> {
-            ColumnLookup lookup = new ColumnLookup(vc, tokens.value());
+            ColumnLookup lookup = new ColumnLookup(vc, tokens.value(), vs);
             return new MappedIterator<>(rows, r -> new scala.Tuple2<>(r.getString(0), new MultiHotRow(
                     sets != null ? sets.numberOf(r.getString(1)) : labelIndex.indexOf(r.getString(1), split),
-                    lookup.columnsOf(r.getString(2)))));
+                    lookup.vectorOf(r.getString(2)))));
         });
     }
 
@@ -77,19 +106,20 @@ public final class TextVectorizer implements Serializable {
         return new LabelSets(found, labels, split);
     }
 
-    /** (id, multi-hot indices) of unlabelled documents (columns id, text), for prediction. */
-    public JavaRDD<scala.Tuple2<String, int[]>> transformUnlabelled(Dataset<Row> docs) {
+    /** (id, vector) of unlabelled documents (columns id, text), for prediction. */
+    public JavaRDD<scala.Tuple2<String, DocVector>> transformUnlabelled(Dataset<Row> docs) {
         Broadcast<List<String>> tokens = tokens(docs);
         VectorizerConfig vc = config;
+        ColumnValues vs = values;
         return docs.select("id", "text").javaRDD().mapPartitions(rows -> {
-            ColumnLookup lookup = new ColumnLookup(vc, tokens.value());
-            return new MappedIterator<>(rows, r -> new scala.Tuple2<>(r.getString(0), lookup.columnsOf(r.getString(1))));
+            ColumnLookup lookup = new ColumnLookup(vc, tokens.value(), vs);
+            return new MappedIterator<>(rows, r -> new scala.Tuple2<>(r.getString(0), lookup.vectorOf(r.getString(1))));
         });
     }
 
-    /** The multi-hot indices of one text (sorted, distinct). */
-    public int[] indicesOf(String text) {
-        return new ColumnLookup(config, vocabulary.tokens()).columnsOf(text);
+    /** The vector of one text. */
+    public DocVector vectorOf(String text) {
+        return new ColumnLookup(config, vocabulary.tokens(), values).vectorOf(text);
     }
 
     /** The vocabulary, shipped once per executor; each task builds its own {@link ColumnLookup} from it. */

@@ -9,18 +9,25 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * How often each token occurs, as two parallel arrays: one per partition, summed pairwise by
- * {@code treeReduce}. Compact on the wire (a partition of IMDB has ~120,000 distinct tokens), and
+ * How often each token occurs, and (for tf-idf) in how many documents, as parallel arrays: one per
+ * partition, summed pairwise by {@code treeReduce}. Compact on the wire (a partition of IMDB has ~120,000 distinct tokens), and
  * adding two is one hash map over the smaller side's tokens.
  */
 final class TokenCounts implements Serializable {
 
     private final String[] tokens;
     private final long[] counts;
+    /** Documents that have each token; null when not counted (only tf-idf needs them). */
+    private final long[] documents;
 
     TokenCounts(String[] tokens, long[] counts) {
+        this(tokens, counts, null);
+    }
+
+    TokenCounts(String[] tokens, long[] counts, long[] documents) {
         this.tokens = tokens;
         this.counts = counts;
+        this.documents = documents;
     }
 
     static TokenCounts plus(TokenCounts a, TokenCounts b) {
@@ -32,17 +39,35 @@ final class TokenCounts implements Serializable {
         }
         String[] tokens = Arrays.copyOf(big.tokens, big.tokens.length + small.tokens.length);
         long[] counts = Arrays.copyOf(big.counts, tokens.length);
+        long[] documents = big.documents == null ? null : Arrays.copyOf(big.documents, tokens.length);
         int size = big.tokens.length;
         for (int i = 0; i < small.tokens.length; i++) {
             Integer j = at.get(small.tokens[i]);
-            if (j != null) {
-                counts[j] += small.counts[i];
-            } else {
-                tokens[size] = small.tokens[i];
-                counts[size++] = small.counts[i];
+            if (j == null) {
+                j = size++;
+                tokens[j] = small.tokens[i];
+            }
+            counts[j] += small.counts[i];
+            if (documents != null) {
+                documents[j] += small.documents[i];
             }
         }
-        return new TokenCounts(Arrays.copyOf(tokens, size), Arrays.copyOf(counts, size));
+        return new TokenCounts(Arrays.copyOf(tokens, size), Arrays.copyOf(counts, size),
+                documents == null ? null : Arrays.copyOf(documents, size));
+    }
+
+    /** The documents that have each of {@code tokens} (0 for a token not counted here). */
+    long[] documentsWith(List<String> tokens) {
+        Map<String, Integer> at = new HashMap<>(this.tokens.length * 2);
+        for (int i = 0; i < this.tokens.length; i++) {
+            at.put(this.tokens[i], i);
+        }
+        long[] out = new long[tokens.size()];
+        for (int c = 0; c < out.length; c++) {
+            Integer i = at.get(tokens.get(c));
+            out[c] = i == null ? 0 : documents[i];
+        }
+        return out;
     }
 
     /** The {@code n} most frequent tokens, most frequent first; equal counts in token order. */

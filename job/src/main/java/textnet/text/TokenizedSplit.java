@@ -1,5 +1,6 @@
 package textnet.text;
 
+import textnet.config.OutputMode;
 import textnet.config.VectorizerConfig;
 import textnet.data.DocCounts;
 import textnet.data.LabelledDoc;
@@ -19,7 +20,8 @@ import java.util.function.ToIntFunction;
 /**
  * One split of the corpus tokenized once, for both of the vectorizer's passes: the split's distinct
  * tokens (local ids, in order of first sight), each document's distinct local ids (varint-packed:
- * frequent words get small ids, so one or two bytes each), its id, label and where its row goes, and
+ * frequent words get small ids, so one or two bytes each; with counts, {@code vectorizer.output-mode}
+ * count or tf-idf, each id followed by its count in the document), its id, label and where its row goes, and
  * the split's counts ({@link PartitionCounts}). The first pass sums the counts into the vocabulary;
  * the second maps local ids to columns, so the text is read and tokenized once. Kept between the two
  * (serialized, spilling to disk when memory is short) and dropped once the rows are built; it holds a
@@ -27,8 +29,11 @@ import java.util.function.ToIntFunction;
  */
 final class TokenizedSplit implements Serializable {
 
-    /** A document's row: where it goes, its id, label and role, and its columns (sorted, distinct). */
-    record Row(int partition, String id, String label, Role role, int[] columns) {
+    /**
+     * A document's row: where it goes, its id, label and role, its columns (sorted, distinct) and
+     * their values (null: all ones).
+     */
+    record Row(int partition, String id, String label, Role role, int[] columns, float[] values) {
     }
 
     private final PartitionCounts counts;
@@ -41,9 +46,12 @@ final class TokenizedSplit implements Serializable {
     private final String[] labels;
     private final int[] docStarts;
     private final byte[] localIds;
+    /** Whether each local id in {@code localIds} is followed by its count. */
+    private final boolean withCounts;
 
     private TokenizedSplit(PartitionCounts counts, byte[] tokenBytes, int[] tokenStarts, String[] ids, byte[] roles,
-                           int[] partitions, int[] labelOf, String[] labels, int[] docStarts, byte[] localIds) {
+                           int[] partitions, int[] labelOf, String[] labels, int[] docStarts, byte[] localIds,
+                           boolean withCounts) {
         this.counts = counts;
         this.tokenBytes = tokenBytes;
         this.tokenStarts = tokenStarts;
@@ -54,6 +62,7 @@ final class TokenizedSplit implements Serializable {
         this.labels = labels;
         this.docStarts = docStarts;
         this.localIds = localIds;
+        this.withCounts = withCounts;
     }
 
     /**
@@ -74,8 +83,11 @@ final class TokenizedSplit implements Serializable {
         return counts;
     }
 
-    /** Every document's row, made as it is asked for; its columns those of {@code vocabulary} (column i is token i). */
-    Iterator<Row> rows(List<String> vocabulary) {
+    /**
+     * Every document's row, made as it is asked for; its columns those of {@code vocabulary} (column i
+     * is token i), its values {@code values}' (none when they are all ones).
+     */
+    Iterator<Row> rows(List<String> vocabulary, ColumnValues values) {
         Map<String, Integer> columnOf = new HashMap<>(vocabulary.size() * 2);
         for (int c = 0; c < vocabulary.size(); c++) {
             columnOf.put(vocabulary.get(c), c);
@@ -89,6 +101,7 @@ final class TokenizedSplit implements Serializable {
         return new Iterator<>() {
             private int d;
             private int[] found = new int[256];
+            private long[] foundWithCounts = new long[256]; // column << 32 | count: sorted by column
 
             @Override
             public boolean hasNext() {
@@ -101,30 +114,51 @@ final class TokenizedSplit implements Serializable {
                     throw new java.util.NoSuchElementException();
                 }
                 int count = 0;
-                int at = docStarts[d];
+                int[] at = {docStarts[d]};
                 int end = docStarts[d + 1];
-                while (at < end) {
-                    int local = 0;
-                    int shift = 0;
-                    int b;
-                    do { // varint: 7 bits a byte, high bit set while more follow
-                        b = localIds[at++];
-                        local |= (b & 0x7f) << shift;
-                        shift += 7;
-                    } while (b < 0);
-                    int c = column[local];
+                while (at[0] < end) {
+                    int c = column[varint(at)];
+                    int times = withCounts ? varint(at) : 1;
                     if (c >= 0) {
                         if (count == found.length) {
                             found = Arrays.copyOf(found, count * 2);
+                            foundWithCounts = Arrays.copyOf(foundWithCounts, count * 2);
                         }
-                        found[count++] = c;
+                        found[count] = c;
+                        foundWithCounts[count++] = (long) c << 32 | times;
                     }
                 }
-                int[] columns = Arrays.copyOf(found, count);
-                Arrays.sort(columns);
-                Row row = new Row(partitions[d], ids[d], labels[labelOf[d]], Role.values()[roles[d]], columns);
+                int[] columns;
+                float[] vs = null;
+                if (values.ones()) {
+                    columns = Arrays.copyOf(found, count);
+                    Arrays.sort(columns);
+                } else {
+                    long[] sorted = Arrays.copyOf(foundWithCounts, count);
+                    Arrays.sort(sorted);
+                    columns = new int[count];
+                    vs = new float[count];
+                    for (int k = 0; k < count; k++) {
+                        columns[k] = (int) (sorted[k] >>> 32);
+                        vs[k] = values.of(columns[k], (int) sorted[k]);
+                    }
+                }
+                Row row = new Row(partitions[d], ids[d], labels[labelOf[d]], Role.values()[roles[d]], columns, vs);
                 d++;
                 return row;
+            }
+
+            /** The varint at {@code at[0]}, which moves past it. */
+            private int varint(int[] at) {
+                int v = 0;
+                int shift = 0;
+                int b;
+                do { // 7 bits a byte, high bit set while more follow
+                    b = localIds[at[0]++];
+                    v |= (b & 0x7f) << shift;
+                    shift += 7;
+                } while (b < 0);
+                return v;
             }
         };
     }
@@ -135,7 +169,12 @@ final class TokenizedSplit implements Serializable {
         private final ByteTokenTable table = new ByteTokenTable();
         private final int partitionCount;
         private long[] fitOccurrences = new long[1024];
+        /** tf-idf: the fitting documents that have each id; else null. */
+        private long[] fitDocuments;
         private int[] lastDocument = new int[1024]; // 1 + the last document an id was seen in: drops repeats
+        /** count and tf-idf: each id's count in this document, and the document's ids in order of first sight. */
+        private int[] inDocument;
+        private final IntList documentIds = new IntList();
         private final List<String> ids = new ArrayList<>();
         private final ByteList roles = new ByteList();
         private final IntList partitions = new IntList();
@@ -153,6 +192,8 @@ final class TokenizedSplit implements Serializable {
             this.tokenizer = new DocTokenizer(config);
             this.partitionCount = partitionCount;
             this.rowsPerPartition = new long[partitionCount];
+            this.fitDocuments = config.mode() == OutputMode.TF_IDF ? new long[1024] : null;
+            this.inDocument = config.mode() == OutputMode.MULTI_HOT ? null : new int[1024];
             docStarts.add(0);
         }
 
@@ -171,6 +212,14 @@ final class TokenizedSplit implements Serializable {
                 return labels.size() - 1;
             }));
             tokenizer.forEachToken(doc, this);
+            if (inDocument != null) { // each id with its count, now that they are known
+                for (int i = 0; i < documentIds.size(); i++) {
+                    int id = documentIds.get(i);
+                    addVarint(id);
+                    addVarint(inDocument[id]);
+                }
+                documentIds.clear();
+            }
             docStarts.add(localIds.size());
         }
 
@@ -180,6 +229,8 @@ final class TokenizedSplit implements Serializable {
             if (id == fitOccurrences.length) {
                 fitOccurrences = Arrays.copyOf(fitOccurrences, id * 2);
                 lastDocument = Arrays.copyOf(lastDocument, id * 2);
+                fitDocuments = fitDocuments == null ? null : Arrays.copyOf(fitDocuments, id * 2);
+                inDocument = inDocument == null ? null : Arrays.copyOf(inDocument, id * 2);
             }
             if (fitting) {
                 fitOccurrences[id]++;
@@ -187,13 +238,27 @@ final class TokenizedSplit implements Serializable {
             int document = ids.size(); // 1 + this document's index
             if (lastDocument[id] != document) {
                 lastDocument[id] = document;
-                for (int v = id; ; v >>>= 7) { // varint: 7 bits a byte, high bit set while more follow
-                    if (v < 0x80) {
-                        localIds.add((byte) v);
-                        break;
-                    }
-                    localIds.add((byte) ((v & 0x7f) | 0x80));
+                if (fitting && fitDocuments != null) {
+                    fitDocuments[id]++;
                 }
+                if (inDocument == null) {
+                    addVarint(id);
+                } else {
+                    inDocument[id] = 1;
+                    documentIds.add(id);
+                }
+            } else if (inDocument != null) {
+                inDocument[id]++;
+            }
+        }
+
+        private void addVarint(int value) {
+            for (int v = value; ; v >>>= 7) { // 7 bits a byte, high bit set while more follow
+                if (v < 0x80) {
+                    localIds.add((byte) v);
+                    break;
+                }
+                localIds.add((byte) ((v & 0x7f) | 0x80));
             }
         }
 
@@ -210,17 +275,21 @@ final class TokenizedSplit implements Serializable {
             }
             String[] fitTokenNames = new String[fitTokens];
             long[] fitCounts = new long[fitTokens];
+            long[] fitDocumentCounts = fitDocuments == null ? null : new long[fitTokens];
             for (int id = 0, at = 0; id < n; id++) {
                 if (fitOccurrences[id] > 0) {
                     fitTokenNames[at] = table.token(id);
+                    if (fitDocumentCounts != null) {
+                        fitDocumentCounts[at] = fitDocuments[id];
+                    }
                     fitCounts[at++] = fitOccurrences[id];
                 }
             }
-            PartitionCounts counts = new PartitionCounts(new TokenCounts(fitTokenNames, fitCounts), fitLabels, docs,
-                    rowsPerPartition);
+            PartitionCounts counts = new PartitionCounts(new TokenCounts(fitTokenNames, fitCounts, fitDocumentCounts),
+                    fitLabels, docs, rowsPerPartition);
             return new TokenizedSplit(counts, bytes.toArray(), starts, ids.toArray(String[]::new), roles.toArray(),
                     partitions.toArray(), labelOf.toArray(), labels.toArray(String[]::new), docStarts.toArray(),
-                    localIds.toArray());
+                    localIds.toArray(), inDocument != null);
         }
     }
 
@@ -261,6 +330,18 @@ final class TokenizedSplit implements Serializable {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
+        }
+
+        int get(int i) {
+            return values[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            size = 0;
         }
 
         int[] toArray() {

@@ -7,6 +7,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import textnet.JobException;
 import textnet.config.JobConfig;
+import textnet.config.OutputMode;
 import textnet.config.VectorizerConfig;
 import textnet.data.Corpus;
 import textnet.data.DocCounts;
@@ -22,7 +23,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A corpus turned into cached multi-hot blocks: train (less the validation rows), validation
+ * A corpus turned into cached blocks of rows: train (less the validation rows), validation
  * (empty when {@code data.validation} is 0) and test, with the vectorizer fitted on train alone.
  *
  * <p>The documents are read from the source once (more only to choose the validation rows): each
@@ -96,7 +97,10 @@ public record VectorizedCorpus(
             throw JobException.input("the training split has " + (classes.isEmpty() ? "no class" : "only one class ("
                     + String.join(", ", classes) + ")") + ": a classifier needs at least " + (multiLabel ? "one" : "two"));
         }
-        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary, new LabelIndex(classes));
+        long fitDocuments = counts.fitLabelCounts().values().stream().mapToLong(Long::longValue).sum();
+        ColumnValues values = ColumnValues.of(config.vectorizer().mode(), fitDocuments,
+                config.vectorizer().mode() == OutputMode.TF_IDF ? counts.tokens().documentsWith(vocabulary.tokens()) : null);
+        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary, values, new LabelIndex(classes));
         LabelIndex labels = vectorizer.labels();
         LabelSets sets = multiLabel ? labelSets(counts.docs(), labels) : null;
 
@@ -118,12 +122,12 @@ public record VectorizedCorpus(
                         if (!splits.hasNext()) {
                             return false;
                         }
-                        current = splits.next().rows(columns.value());
+                        current = splits.next().rows(columns.value(), values);
                     }
                     TokenizedSplit.Row r = current.next();
                     sink.add(new BlockKey(r.partition(), BlockKey.blockOf(r.id(), blocksOf[r.partition()])), r.id(),
                             sets != null ? sets.numberOf(r.label()) : labels.indexOf(r.label(), r.role().label()),
-                            r.columns());
+                            r.columns(), r.values());
                     return true;
                 }
             });

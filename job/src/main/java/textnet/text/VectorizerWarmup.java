@@ -1,5 +1,6 @@
 package textnet.text;
 
+import textnet.config.OutputMode;
 import textnet.config.VectorizerConfig;
 import textnet.data.LabelledDoc;
 import textnet.data.ReaderWarmup;
@@ -23,7 +24,9 @@ public final class VectorizerWarmup {
             TokenizedSplit split = TokenizedSplit.of(docs.iterator(), config, d -> d.isTrain() ? Role.FIT : Role.TEST,
                     d -> 0, 1);
             List<String> vocabulary = new ArrayList<>(split.counts().tokens().mostFrequent(config.vocabularySize()));
-            for (Iterator<TokenizedSplit.Row> rows = split.rows(vocabulary); rows.hasNext(); ) {
+            ColumnValues values = ColumnValues.of(config.mode(), docs.size(), config.mode() == OutputMode.TF_IDF
+                    ? split.counts().tokens().documentsWith(vocabulary) : null);
+            for (Iterator<TokenizedSplit.Row> rows = split.rows(vocabulary, values); rows.hasNext(); ) {
                 rows.next();
             }
         }

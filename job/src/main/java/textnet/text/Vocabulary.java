@@ -1,7 +1,5 @@
 package textnet.text;
 
-import org.apache.spark.api.java.JavaRDD;
-
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -29,19 +27,5 @@ public record Vocabulary(List<String> tokens) implements Serializable {
             index.put(tokens.get(i), i);
         }
         return index;
-    }
-
-    /** Counts every token occurrence in {@code texts}, a partition at a time, and keeps the top {@code maxSize}. */
-    public static Vocabulary fit(JavaRDD<String> texts, textnet.config.VectorizerConfig config, int maxSize) {
-        return mostFrequent(texts.mapPartitions(it -> {
-            TokenCounter counter = new TokenCounter(config);
-            it.forEachRemaining(counter::add);
-            return List.of(counter.counts()).iterator();
-        }), maxSize);
-    }
-
-    /** The {@code maxSize} most frequent tokens of per-partition counts. */
-    static Vocabulary mostFrequent(JavaRDD<TokenCounts> partitionCounts, int maxSize) {
-        return new Vocabulary(partitionCounts.treeReduce(TokenCounts::plus).mostFrequent(maxSize));
     }
 }

@@ -10,6 +10,7 @@ import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
 import textnet.nn.Network;
 import textnet.text.LabelIndex;
+import textnet.text.DocVector;
 import textnet.text.MultiHotBatch;
 import textnet.text.TextVectorizer;
 import textnet.text.Vocabulary;
@@ -60,9 +61,9 @@ class ModelFilesDropoutTest {
     }
 
     static float[] predict(TrainedModel m) {
-        List<int[]> rows = new ArrayList<>();
+        List<DocVector> rows = new ArrayList<>();
         for (String text : TEXTS) {
-            rows.add(m.vectorizer().indicesOf(text));
+            rows.add(m.vectorizer().vectorOf(text));
         }
         return new Network(m.spec()).predict(m.parameters(), MultiHotBatch.unlabelled(rows));
     }

@@ -2,6 +2,7 @@ package textnet.io;
 
 import org.junit.jupiter.api.Test;
 import textnet.nn.Network;
+import textnet.text.DocVector;
 import textnet.text.MultiHotBatch;
 
 import java.nio.charset.StandardCharsets;
@@ -57,9 +58,9 @@ class StoredModelTest {
         Path dir = resource("format-1-cli");
         TrainedModel model = ModelFiles.load(dir.resolve(name + "-model"));
         List<String> lines = Files.readAllLines(dir.resolve(name + "-test.tsv"), StandardCharsets.UTF_8);
-        List<int[]> rows = new ArrayList<>();
+        List<DocVector> rows = new ArrayList<>();
         for (String line : lines) {
-            rows.add(model.vectorizer().indicesOf(line.substring(line.indexOf('\t') + 1)));
+            rows.add(model.vectorizer().vectorOf(line.substring(line.indexOf('\t') + 1)));
         }
         float[] outputs = new Network(model.spec()).predict(model.parameters(), MultiHotBatch.unlabelled(rows));
         List<String> expected = Files.readAllLines(dir.resolve(name + "-expected.csv"), StandardCharsets.UTF_8);

@@ -69,7 +69,7 @@ class TextVectorizerTest {
         assertEquals(1, rows.get(0).label());
         assertArrayEquals(new int[]{0, 3}, rows.get(0).indices(), "sorted, distinct, unknown tokens dropped");
         assertArrayEquals(new int[0], rows.get(1).indices());
-        assertArrayEquals(new int[]{0, 3}, v.indicesOf("plot good"));
+        assertArrayEquals(new int[]{0, 3}, v.vectorOf("plot good").indices());
     }
 
     @Test
