@@ -5,27 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import textnet.SparkTestSupport;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
+import textnet.config.OutputMode;
 import textnet.nn.Network;
+import textnet.text.ColumnValues;
 import textnet.text.LabelIndex;
 import textnet.text.DocVector;
 import textnet.text.MultiHotBatch;
 import textnet.text.TextVectorizer;
 import textnet.text.Vocabulary;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A model folder with dropout layers and kernel regularizers: model.json lists the dropout layer
@@ -34,23 +32,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what the network's inference path predicts.
  */
 class ModelFilesDropoutTest {
-    private static final List<String> TEXTS = List.of("good film", "bad plot it's bad", "film plot good it's", "nothing known");
+    private static final List<String> TEXTS = List.of("good film", "bad plot it's bad", "film plot good it's",
+            "nothing known", "good good film film good plot it's bad bad");
 
     @TempDir
     Path dir;
 
     static TrainedModel model() {
-        return model(1);
+        return model(1, OutputMode.MULTI_HOT);
     }
 
-    /** With {@code ngrams} above 1 the vocabulary has n-grams too, some of them in TEXTS. */
-    static TrainedModel model(int ngrams) {
+    /**
+     * With {@code ngrams} above 1 the vocabulary has n-grams too, some of them in TEXTS; with tf-idf,
+     * made-up inverse document frequencies.
+     */
+    static TrainedModel model(int ngrams, OutputMode mode) {
         JobConfig config = ConfigLoader.load(null, List.of("name=tiny", "model.layers=[{units: 4, activation: relu,"
                 + " kernel-regularizer: {l2: 0.01}}, {dropout: 0.5}, {units: 3, activation: tanh, kernel-regularizer: {l1: 0.001}},"
-                + " {dropout: 0.25}]", "vectorizer.ngrams=" + ngrams));
+                + " {dropout: 0.25}]", "vectorizer.ngrams=" + ngrams, "vectorizer.output-mode=" + mode.key()));
         List<String> tokens = ngrams == 1 ? List.of("good", "bad", "film", "plot", "it's")
                 : List.of("good", "bad", "film", "plot", "it's", "good film", "it's bad", "plot it's bad", "film plot good");
-        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), new Vocabulary(tokens),
+        float[] idf = new float[tokens.size()];
+        for (int c = 0; c < idf.length; c++) {
+            idf[c] = (float) Math.log(1 + 10.0 / (2 + c));
+        }
+        ColumnValues values = switch (mode) {
+            case MULTI_HOT -> ColumnValues.multiHot();
+            case COUNT -> ColumnValues.counts();
+            case TF_IDF -> ColumnValues.tfIdf(idf);
+        };
+        TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), new Vocabulary(tokens), values,
                 new LabelIndex(List.of("neg", "pos")));
         var spec = TrainedModel.specOf(config, vectorizer);
         float[] params = new Network(spec).initialParameters(5);
@@ -87,37 +98,16 @@ class ModelFilesDropoutTest {
         assertFalse(Files.exists(folder.resolve("layer-1-kernel.npy")));
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "ngrams {0}")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
-    void theReadmeNumpyRecipePredictsAsTheNetwork(int ngrams) throws Exception {
-        Assumptions.assumeTrue(python("import numpy") == 0, "python3 with NumPy");
-        TrainedModel m = model(ngrams);
+    @org.junit.jupiter.params.ParameterizedTest(name = "ngrams {0}, {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1, MULTI_HOT", "3, MULTI_HOT", "1, COUNT", "1, TF_IDF", "3, TF_IDF"})
+    void theReadmeNumpyRecipePredictsAsTheNetwork(int ngrams, OutputMode mode) throws Exception {
+        Assumptions.assumeTrue(NumpyRecipe.available(), "python3 with NumPy");
+        TrainedModel m = model(ngrams, mode);
         ModelFiles.save(m, dir.resolve("model"));
-        String readme = Files.readString(SparkTestSupport.project().resolve("README.md"));
-        int from = readme.indexOf("```python\nimport json, re, numpy as np");
-        String recipe = readme.substring(readme.indexOf('\n', from) + 1, readme.indexOf("```", from + 3));
-        StringBuilder script = new StringBuilder(recipe).append("\nfor t in ").append(new ObjectMapper().writeValueAsString(TEXTS))
-                .append(":\n    print(repr(float(predict(t)[0])))\n");
-        Files.writeString(dir.resolve("recipe.py"), script);
-        Process p = new ProcessBuilder("python3", "recipe.py").directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        String[] lines = out.strip().split("\n");
+        List<double[]> outputs = NumpyRecipe.predict(dir, TEXTS);
         float[] expected = predict(m);
-        assertEquals(TEXTS.size(), lines.length, out);
-        for (int i = 0; i < lines.length; i++) {
-            assertEquals(expected[i], Double.parseDouble(lines[i]), 1e-6, TEXTS.get(i));
-        }
-    }
-
-    private static int python(String code) {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", code).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (Exception e) {
-            return -1;
+        for (int i = 0; i < TEXTS.size(); i++) {
+            assertEquals(expected[i], outputs.get(i)[0], 1e-6, TEXTS.get(i));
         }
     }
 }
