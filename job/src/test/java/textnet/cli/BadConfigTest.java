@@ -32,6 +32,7 @@ class BadConfigTest {
             "vectorizer.vocabulary-size=-10      | 'vectorizer.vocabulary-size' must be at least 1",
             "model.layers.0.activation=gelu      | 'model.layers.0.activation': 'gelu' is not one of relu, sigmoid, tanh, softmax, linear",
             "train.optimizer.name=adagrad        | 'train.optimizer.name': 'adagrad' is not one of rmsprop, adam, sgd",
+            "vectorizer.output-mode=bogus        | 'vectorizer.output-mode': 'bogus' is not one of multi-hot, count, tf-idf",
             "model.output.loss=hinge             | 'model.output.loss': 'hinge' is not one of auto, binary-crossentropy, categorical-crossentropy, mse",
             "model.output.activation=relu        | 'model.output.activation': 'relu' is not one of auto, sigmoid, softmax, linear",
             "train.batch-size=big                | 'train.batch-size' in",

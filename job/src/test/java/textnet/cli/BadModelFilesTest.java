@@ -124,6 +124,32 @@ class BadModelFilesTest {
         refused(model, "model file " + bias + ": dtype <f8, expected float32 '<f4'");
     }
 
+    /**
+     * A tf-idf model's idf.npy is checked as the weights are: the trained folder predicts, and once
+     * idf.npy is changed the folder is refused with the checksum error, before any prediction.
+     */
+    @Test
+    void tfIdfModelWithATamperedIdf() throws IOException {
+        Path trainFile = shared.resolve("train.tsv");
+        Path run = dir.resolve("tf-idf-run");
+        CliChecks.succeeds("train", CliChecks.config(), "--out", run.toString(), "--set", "data.format=tsv",
+                "--set", "data.train=" + trainFile, "--set", "data.test=" + trainFile, "--set", "train.epochs=1",
+                "--set", "vectorizer.output-mode=tf-idf");
+        Path model = run.resolve("model");
+        Path idf = model.resolve("idf.npy");
+        org.junit.jupiter.api.Assertions.assertTrue(Files.isRegularFile(idf));
+        Path predictions = dir.resolve("tf-idf-predictions.csv");
+        CliChecks.succeeds("predict", "--model", model.toString(), "--input", input.toString(),
+                "--output", predictions.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(11, Files.readAllLines(predictions).size(), "a header and 10 rows");
+        Files.delete(predictions);
+
+        byte[] bytes = Files.readAllBytes(idf);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(idf, bytes);
+        refused(model, "model file " + idf + " does not match its SHA-256");
+    }
+
     /** The shape in a version 1.0 .npy header (little-endian uint16 length at offset 8). */
     private static int[] shapeOf(Path npy) throws IOException {
         byte[] bytes = Files.readAllBytes(npy);

@@ -81,6 +81,21 @@ class ConfigLoaderTest {
         assertTrue(opt.getMessage().contains("rmsprop, adam, sgd"), opt.getMessage());
     }
 
+    /** vectorizer.output-mode: multi-hot by default, each of the three names, and nothing else. */
+    @Test
+    void outputModeIsOneOfThree() throws Exception {
+        assertEquals(OutputMode.MULTI_HOT, ConfigLoader.load(yaml("{}"), List.of()).vectorizer().mode());
+        assertEquals("multi-hot", ConfigLoader.load(yaml("{}"), List.of()).vectorizer().outputMode());
+        assertEquals(OutputMode.COUNT, ConfigLoader.load(yaml("vectorizer: {output-mode: count}\n"), List.of())
+                .vectorizer().mode());
+        assertEquals(OutputMode.TF_IDF, ConfigLoader.load(yaml("{}"), List.of("vectorizer.output-mode=tf-idf"))
+                .vectorizer().mode());
+        JobException e = refused("vectorizer: {output-mode: bogus}\n");
+        assertEquals("config key 'vectorizer.output-mode': 'bogus' is not one of multi-hot, count, tf-idf", e.getMessage());
+        assertTrue(refused("{}", "vectorizer.output-mode=tfidf").getMessage().contains("'vectorizer.output-mode'"));
+        assertTrue(refused("{}", "vectorizer.output-mode=TF-IDF").getMessage().contains("'vectorizer.output-mode'"));
+    }
+
     @Test
     void badYamlAndMissingFileAreClear() throws Exception {
         assertTrue(refused("train: [unclosed\n").getMessage().contains("not valid YAML"));

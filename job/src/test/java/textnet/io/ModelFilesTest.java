@@ -7,7 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
+import textnet.config.OutputMode;
 import textnet.nn.Network;
+import textnet.text.ColumnValues;
+import textnet.text.DocVector;
 import textnet.text.LabelIndex;
 import textnet.text.MultiHotBatch;
 import textnet.text.TextVectorizer;
@@ -19,6 +22,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,9 +33,15 @@ public class ModelFilesTest {
     Path dir;
 
     public static TrainedModel tinyModel(List<String> labels) {
-        JobConfig config = ConfigLoader.load(null, List.of("name=tiny", "model.layers=[{units: 3, activation: tanh}]"));
+        return tinyModel(labels, ColumnValues.multiHot());
+    }
+
+    /** {@link #tinyModel(List)} whose vectorizer.output-mode is {@code values}' (tf-idf: its idf). */
+    static TrainedModel tinyModel(List<String> labels, ColumnValues values) {
+        JobConfig config = ConfigLoader.load(null, List.of("name=tiny", "model.layers=[{units: 3, activation: tanh}]",
+                "vectorizer.output-mode=" + values.mode().key()));
         TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(),
-                new Vocabulary(List.of("good", "bad", "film", "plot", "it's")), new LabelIndex(labels));
+                new Vocabulary(List.of("good", "bad", "film", "plot", "it's")), values, new LabelIndex(labels));
         var spec = TrainedModel.specOf(config, vectorizer);
         float[] params = new Network(spec).initialParameters(5);
         for (int i = 0; i < params.length; i++) {
@@ -77,7 +88,9 @@ public class ModelFilesTest {
      * entries but kept the format), except model.json's, changed since on purpose: its {@code loss}
      * is the config's name ({@code binary-crossentropy}, was {@code binary_crossentropy}), its saved
      * {@code config} has the multi-label keys ({@code data.labels}, {@code model.output.threshold}) and
-     * {@code vectorizer.ngrams}, which its {@code vectorizer} section also states. Existing
+     * {@code vectorizer.ngrams}, which its {@code vectorizer} section also states, and then
+     * {@code vectorizer.output-mode} ({@code "output_mode": "multi-hot"} in the vectorizer section;
+     * without those two keys the files hash as before, 28324486e919 and b51a596729ff). Existing
      * model folders keep loading (StoredModelTest); a change here is a change of the format's bytes.
      */
     @Test
@@ -92,11 +105,111 @@ public class ModelFilesTest {
                 }
             }
             String binary = "layer-0-bias.npy=10d8cff422bc layer-0-kernel.npy=9eede7e2a966 layer-1-bias.npy=e1e5d5e898f7"
-                    + " layer-1-kernel.npy=024dd7c8cc22 model.json=28324486e919 vocabulary.txt=68ea414412ab";
+                    + " layer-1-kernel.npy=024dd7c8cc22 model.json=2e109620edb6 vocabulary.txt=68ea414412ab";
             String threeClasses = "layer-0-bias.npy=10d8cff422bc layer-0-kernel.npy=9eede7e2a966 layer-1-bias.npy=3e556a0b84e1"
-                    + " layer-1-kernel.npy=330abde35295 model.json=b51a596729ff vocabulary.txt=68ea414412ab";
+                    + " layer-1-kernel.npy=330abde35295 model.json=fcf026e3acc1 vocabulary.txt=68ea414412ab";
             assertEquals(labels.size() == 2 ? binary : threeClasses, hashes.toString().trim());
         }
+    }
+
+    /** Five columns' idf, as tf-idf fits them (log(1 + N / (1 + df)), here N = 9 and df 0, 1, 3, 8, 2). */
+    static final float[] IDF = {(float) Math.log(10), (float) Math.log(5.5), (float) Math.log(3.25),
+            (float) Math.log(2), (float) Math.log(4)};
+    private static final List<String> TEXTS = List.of("good good film", "bad plot plot plot it's", "film", "nothing");
+
+    /** Each text's vector by the model's vectorizer, and the network's outputs for them. */
+    private static float[] predictTexts(TrainedModel m) {
+        List<DocVector> rows = TEXTS.stream().map(t -> m.vectorizer().vectorOf(t)).toList();
+        return new Network(m.spec()).predict(m.parameters(), MultiHotBatch.unlabelled(rows));
+    }
+
+    /**
+     * tf-idf: idf.npy (float32, one per column) listed in model.json with its SHA-256, the vectorizer
+     * section naming the mode and the file; loading gives the same idf, vectors and predictions.
+     */
+    @Test
+    void tfIdfModelRoundTripsItsIdf() throws Exception {
+        TrainedModel m = tinyModel(List.of("neg", "pos"), ColumnValues.tfIdf(IDF));
+        ModelFiles.save(m, dir);
+        assertTrue(Files.isRegularFile(dir.resolve("idf.npy")));
+        assertArrayEquals(IDF, Npy.read(dir.resolve("idf.npy"), 5), "float32, shape (5,)");
+        var json = new ObjectMapper().readTree(dir.resolve("model.json").toFile());
+        assertEquals(ModelFiles.sha256(dir.resolve("idf.npy")), json.path("files").path("idf.npy").asText());
+        assertEquals("tf-idf", json.path("vectorizer").path("output_mode").asText());
+        assertEquals("idf.npy", json.path("vectorizer").path("idf").asText());
+        assertEquals("tf-idf", json.path("config").path("vectorizer").path("output-mode").asText());
+
+        TrainedModel back = ModelFiles.load(dir);
+        assertEquals(OutputMode.TF_IDF, back.vectorizer().values().mode());
+        assertEquals(OutputMode.TF_IDF, back.config().vectorizer().mode());
+        assertArrayEquals(IDF, back.vectorizer().values().idf());
+        assertArrayEquals(m.parameters(), back.parameters());
+        DocVector plot = back.vectorizer().vectorOf("bad plot plot plot it's");
+        assertArrayEquals(new int[]{1, 3, 4}, plot.indices());
+        assertArrayEquals(new float[]{IDF[1], 3 * IDF[3], IDF[4]}, plot.values());
+        assertArrayEquals(predictTexts(m), predictTexts(back), 1e-6f);
+        // the values reach the network: the same columns as ones predict otherwise
+        float[] ones = new Network(back.spec()).predict(back.parameters(), MultiHotBatch.unlabelled(
+                List.of(DocVector.ones(plot.indices()))));
+        assertNotEquals(ones[0], predictTexts(back)[1]);
+    }
+
+    /** A count model needs nothing fitted: no idf.npy, no "idf" key; it loads as count. */
+    @Test
+    void countModelHasNoIdf() throws Exception {
+        TrainedModel m = tinyModel(List.of("a", "b", "c"), ColumnValues.counts());
+        ModelFiles.save(m, dir);
+        assertFalse(Files.exists(dir.resolve("idf.npy")));
+        var json = new ObjectMapper().readTree(dir.resolve("model.json").toFile());
+        assertEquals("count", json.path("vectorizer").path("output_mode").asText());
+        assertFalse(json.path("vectorizer").has("idf"));
+        assertFalse(json.path("files").has("idf.npy"));
+        TrainedModel back = ModelFiles.load(dir);
+        assertEquals(OutputMode.COUNT, back.vectorizer().values().mode());
+        assertArrayEquals(new float[]{2, 1}, back.vectorizer().vectorOf("good good film").values());
+        assertArrayEquals(predictTexts(m), predictTexts(back), 1e-6f);
+
+        ModelFiles.save(tinyModel(List.of("a", "b")), dir.resolve("multi-hot"));
+        var multiHot = new ObjectMapper().readTree(dir.resolve("multi-hot").resolve("model.json").toFile());
+        assertEquals("multi-hot", multiHot.path("vectorizer").path("output_mode").asText());
+        assertFalse(Files.exists(dir.resolve("multi-hot").resolve("idf.npy")));
+    }
+
+    /**
+     * idf.npy is checked as the weights are: changed, missing, not listed in model.json, or of the
+     * wrong length even when re-signed, the folder is refused.
+     */
+    @Test
+    void tamperedOrMissingIdfIsRefused() throws Exception {
+        TrainedModel m = tinyModel(List.of("neg", "pos"), ColumnValues.tfIdf(IDF));
+        Path model = dir.resolve("m");
+        ModelFiles.save(m, model);
+        Path idf = model.resolve("idf.npy");
+        byte[] bytes = Files.readAllBytes(idf);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(idf, bytes);
+        String tampered = refused(model).getMessage();
+        assertTrue(tampered.contains("model file " + idf + " does not match its SHA-256"), tampered);
+
+        ModelFiles.save(m, model);
+        Files.delete(idf);
+        assertTrue(refused(model).getMessage().contains("model file " + idf + " is missing"));
+
+        ModelFiles.save(m, model);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(model.resolve("model.json").toFile());
+        ((ObjectNode) tree.path("files")).remove("idf.npy");
+        json.writeValue(model.resolve("model.json").toFile(), tree);
+        String unlisted = refused(model).getMessage();
+        assertTrue(unlisted.contains("has no checksum for idf.npy"), unlisted);
+
+        ModelFiles.save(m, model);
+        Npy.write(idf, new float[]{1, 2, 3, 4}, 4); // one column short, re-signed
+        tree = (ObjectNode) json.readTree(model.resolve("model.json").toFile());
+        ((ObjectNode) tree.path("files")).put("idf.npy", ModelFiles.sha256(idf));
+        json.writeValue(model.resolve("model.json").toFile(), tree);
+        String shape = refused(model).getMessage();
+        assertTrue(shape.contains("idf.npy") && shape.contains("shape [4], expected [5]"), shape);
     }
 
     private JobException refused(Path model) {

@@ -42,6 +42,7 @@ class TextNetParamsTest {
         assertEquals(42L, c.getSeed());
         assertEquals("rmsprop", c.getOptimizer());
         assertEquals(0.001, c.getLearningRate());
+        assertTrue(c.getBinary(), "CountVectorizer's binary: vectorizer.output-mode multi-hot");
         assertEquals("features", c.getFeaturesCol());
         assertEquals("label", c.getLabelCol());
         assertEquals("prediction", c.getPredictionCol());
@@ -110,7 +111,7 @@ class TextNetParamsTest {
     @Test
     void unfittedPipelineSavesAndLoadsTheClassifiersParams() throws Exception {
         TextNetClassifier classifier = new TextNetClassifier().setLayers(32, 8).setActivation("tanh").setEpochs(9)
-                .setOptimizer("adam").setLearningRate(0.005).setSeed(7).setLabelCol("topic");
+                .setOptimizer("adam").setLearningRate(0.005).setSeed(7).setLabelCol("topic").setBinary(false);
         String path = dir.resolve("unfitted").toString();
         TextNetPipelineTest.pipeline(classifier).write().save(path);
         TextNetClassifier back = (TextNetClassifier) Pipeline.load(path).getStages()[2];
@@ -122,6 +123,8 @@ class TextNetParamsTest {
         assertEquals(0.005, back.getLearningRate());
         assertEquals(7L, back.getSeed());
         assertEquals("topic", back.getLabelCol());
-        assertEquals(classifier.configOverrides().subList(1, 8), back.configOverrides().subList(1, 8));
+        assertFalse(back.getBinary());
+        assertEquals(classifier.configOverrides().subList(1, 9), back.configOverrides().subList(1, 9));
+        assertTrue(back.configOverrides().contains("vectorizer.output-mode=\"count\""));
     }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
-/** Multi-hot batches for tests: handmade rows, or random rows of a given density. */
+/**
+ * Batches for tests: handmade rows, or random rows of a given density; multi-hot, or with values
+ * (vectorizer.output-mode count and tf-idf: a count times an idf-like factor).
+ */
 final class Batches {
     private Batches() {
     }
@@ -53,5 +56,43 @@ final class Batches {
             labels[r] = random.nextInt(classes);
         }
         return of(indexRows, labels);
+    }
+
+    /** {@code batch} with {@code values} at its indices, row by row (the rows' index lists as given to {@link #of}). */
+    static MultiHotBatch withValues(MultiHotBatch batch, float[][] values) {
+        float[] flat = new float[batch.indices().length];
+        for (int r = 0; r < batch.size(); r++) {
+            int from = batch.rowOffsets()[r];
+            if (values[r].length != batch.rowOffsets()[r + 1] - from) {
+                throw new IllegalArgumentException("row " + r + ": " + values[r].length + " values");
+            }
+            System.arraycopy(values[r], 0, flat, from, values[r].length);
+        }
+        return new MultiHotBatch(batch.size(), batch.rowOffsets(), batch.indices(), batch.labels(),
+                batch.labelOffsets(), flat);
+    }
+
+    /**
+     * {@link #random} rows whose values are positive as count and tf-idf make them: each a count of
+     * 1 to 3 times its column's idf-like factor, {@code log(1 + 8 / (1 + column % 8))} (0.69 to 2.2).
+     */
+    static MultiHotBatch randomWithValues(int rows, int inputs, int active, int classes, long seed) {
+        MultiHotBatch batch = random(rows, inputs, active, classes, seed);
+        SplittableRandom random = new SplittableRandom(seed * 31 + 7);
+        float[] values = new float[batch.indices().length];
+        for (int k = 0; k < values.length; k++) {
+            int count = 1 + random.nextInt(3);
+            values[k] = count * (float) Math.log(1 + 8.0 / (1 + batch.indices()[k] % 8));
+        }
+        return new MultiHotBatch(batch.size(), batch.rowOffsets(), batch.indices(), batch.labels(),
+                batch.labelOffsets(), values);
+    }
+
+    /** {@code batch} with every value given as 1f: the same function as the multi-hot batch. */
+    static MultiHotBatch withOnes(MultiHotBatch batch) {
+        float[] ones = new float[batch.indices().length];
+        Arrays.fill(ones, 1f);
+        return new MultiHotBatch(batch.size(), batch.rowOffsets(), batch.indices(), batch.labels(),
+                batch.labelOffsets(), ones);
     }
 }

@@ -9,9 +9,9 @@ import textnet.text.MultiHotBatch;
  * The test oracle for {@link Network}: the same function in double precision, written as plainly as
  * possible, so that central finite differences can check its gradient (GradientCheckTest) and the
  * production float path can be checked against it (to float precision). The layers' products are
- * textbook loops: the first layer either sums the rows of {@code W0} a multi-hot row names (sparse
- * input) or multiplies the expanded 0/1 matrix (dense input), exactly the two production first
- * layers; the activations and losses are production's own (Activation on double arrays, Loss).
+ * textbook loops: the first layer either sums the rows of {@code W0} a row names, each times its value
+ * (1 for multi-hot; a count or tf-idf otherwise: sparse input), or multiplies the expanded matrix of
+ * the values (0/1 for multi-hot: dense input), exactly the two production first layers; the activations and losses are production's own (Activation on double arrays, Loss).
  * Dense layers only: a new kind of layer adds its textbook twin here. With class weights, the
  * training loss is Keras's weighted {@code sum_over_batch_size}: {@code sum_r w[y_r] loss_r / rows}.
  */
@@ -177,9 +177,9 @@ final class ReferenceNetwork {
             for (int r = 0; r < rows; r++) {
                 for (int u = 0; u < layer.units(); u++) {
                     double sum = params[b + u];
-                    if (l == 0 && spec.sparseInput()) { // gather: the rows of W0 the indices name
+                    if (l == 0 && spec.sparseInput()) { // gather: the rows of W0 the indices name, times their values
                         for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
-                            sum += params[w + batch.indices()[k] * layer.units() + u];
+                            sum += batch.value(k) * params[w + batch.indices()[k] * layer.units() + u];
                         }
                     } else {
                         for (int i = 0; i < layer.inputs(); i++) {
@@ -198,11 +198,14 @@ final class ReferenceNetwork {
         return a;
     }
 
-    /** The expanded multi-hot matrix's entry: 1 where row {@code r} names index {@code i}. */
+    /**
+     * The expanded matrix's entry: where row {@code r} names index {@code i}, its value (1 for a
+     * multi-hot row), else 0.
+     */
     private static double input(MultiHotBatch batch, int r, int i) {
         for (int k = batch.rowOffsets()[r]; k < batch.rowOffsets()[r + 1]; k++) {
             if (batch.indices()[k] == i) {
-                return 1;
+                return batch.value(k);
             }
         }
         return 0;

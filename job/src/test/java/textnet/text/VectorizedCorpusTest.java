@@ -39,13 +39,18 @@ class VectorizedCorpusTest {
     Path dir;
 
     private JobConfig config(int partitions, int validation) throws Exception {
+        return config(partitions, validation, "multi-hot", 1);
+    }
+
+    private JobConfig config(int partitions, int validation, String outputMode, int ngrams) throws Exception {
         Random random = new Random(7);
         Files.write(dir.resolve("train.tsv"), lines(random, 300));
         Files.write(dir.resolve("test.tsv"), lines(random, 120));
         Path yaml = dir.resolve("c.yaml");
         Files.writeString(yaml, "name: v\ndata: {format: tsv, train: '" + dir.resolve("train.tsv") + "', test: '"
                 + dir.resolve("test.tsv") + "', validation: " + validation + "}\n"
-                + "vectorizer: {vocabulary-size: 12}\ntrain: {partitions: " + partitions + ", seed: 5}\n");
+                + "vectorizer: {vocabulary-size: 12, output-mode: " + outputMode + ", ngrams: " + ngrams + "}\n"
+                + "train: {partitions: " + partitions + ", seed: 5}\n");
         return ConfigLoader.load(yaml, List.of());
     }
 
@@ -61,10 +66,16 @@ class VectorizedCorpusTest {
         return lines;
     }
 
-    @Test
-    void sameRowsAsVectorizingEachSplitOnItsOwn() throws Exception {
+    /**
+     * In every output mode (and tf-idf over bigrams): the same vocabulary, the same idf (fitted on the
+     * fitting rows only: with validation, N and df leave the held-out rows out) and rows with the
+     * same columns and values.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, ngrams {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"multi-hot, 1", "count, 1", "tf-idf, 1", "tf-idf, 2"})
+    void sameRowsAsVectorizingEachSplitOnItsOwn(String outputMode, int ngrams) throws Exception {
         for (int validation : new int[] {0, 40}) {
-            JobConfig config = config(3, validation);
+            JobConfig config = config(3, validation, outputMode, ngrams);
             Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data());
             VectorizedCorpus v = VectorizedCorpus.of(corpus, config);
 
@@ -80,6 +91,9 @@ class VectorizedCorpusTest {
             TextVectorizer expected = TextVectorizer.fit(fitOn, config.vectorizer());
             assertEquals(expected.vocabulary(), v.vectorizer().vocabulary());
             assertEquals(expected.labels().labels(), v.vectorizer().labels().labels());
+            assertEquals(config.vectorizer().mode(), v.vectorizer().values().mode());
+            assertArrayEquals(expected.values().idf(), v.vectorizer().values().idf());
+            assertEquals(outputMode.equals("tf-idf"), v.vectorizer().values().idf() != null);
             assertSameBlocks(expected, fitOn, v.train(), "train");
             assertSameBlocks(expected, corpus.test(), v.test(), "test");
             assertEquals(fitOn.count(), v.trainRows());
@@ -102,6 +116,9 @@ class VectorizedCorpusTest {
             for (int r = 0; r < want.get(p).size(); r++) {
                 assertEquals(want.get(p).label(r), got.get(p).label(r));
                 assertArrayEquals(want.get(p).batch(r, r + 1).indices(), got.get(p).batch(r, r + 1).indices());
+                float[] values = got.get(p).batch(r, r + 1).values();
+                assertArrayEquals(want.get(p).batch(r, r + 1).values(), values, split + " partition " + p + " row " + r);
+                assertEquals(expected.values().ones(), values == null, "values exactly when the mode has them");
             }
         }
     }
