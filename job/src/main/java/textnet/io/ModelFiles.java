@@ -224,7 +224,6 @@ public final class ModelFiles {
         return layers;
     }
 
-    /** The flat parameter vector from the layers' .npy files, each checked against the spec's shapes. */
     /** What the vectorizer's rows hold: tf-idf reads its inverse document frequencies from idf.npy. */
     private static ColumnValues columnValues(Path dir, JsonNode json, JobConfig config, int columns) throws IOException {
         return switch (config.vectorizer().mode()) {
@@ -237,6 +236,7 @@ public final class ModelFiles {
         };
     }
 
+    /** The flat parameter vector from the layers' .npy files, each checked against the spec's shapes. */
     private static float[] readLayers(Path dir, JsonNode json, NetworkSpec spec) throws IOException {
         float[] params = new float[spec.parameterCount()];
         JsonNode layers = json.path("layers");

@@ -100,6 +100,8 @@ final class TokenizedSplit implements Serializable {
         }
         return new Iterator<>() {
             private int d;
+            /** Where the next varint of document d's ids starts. */
+            private int at;
             private int[] found = new int[256];
             private long[] foundWithCounts = new long[256]; // column << 32 | count: sorted by column
 
@@ -114,23 +116,27 @@ final class TokenizedSplit implements Serializable {
                     throw new java.util.NoSuchElementException();
                 }
                 int count = 0;
-                int[] at = {docStarts[d]};
+                at = docStarts[d];
                 int end = docStarts[d + 1];
-                while (at[0] < end) {
-                    int c = column[varint(at)];
-                    int times = withCounts ? varint(at) : 1;
+                boolean ones = values.ones();
+                while (at < end) {
+                    int c = column[varint()];
+                    int times = withCounts ? varint() : 1;
                     if (c >= 0) {
                         if (count == found.length) {
                             found = Arrays.copyOf(found, count * 2);
                             foundWithCounts = Arrays.copyOf(foundWithCounts, count * 2);
                         }
-                        found[count] = c;
-                        foundWithCounts[count++] = (long) c << 32 | times;
+                        if (ones) {
+                            found[count++] = c;
+                        } else {
+                            foundWithCounts[count++] = (long) c << 32 | times;
+                        }
                     }
                 }
                 int[] columns;
                 float[] vs = null;
-                if (values.ones()) {
+                if (ones) {
                     columns = Arrays.copyOf(found, count);
                     Arrays.sort(columns);
                 } else {
@@ -148,13 +154,13 @@ final class TokenizedSplit implements Serializable {
                 return row;
             }
 
-            /** The varint at {@code at[0]}, which moves past it. */
-            private int varint(int[] at) {
+            /** The varint at {@link #at}, which moves past it. */
+            private int varint() {
                 int v = 0;
                 int shift = 0;
                 int b;
                 do { // 7 bits a byte, high bit set while more follow
-                    b = localIds[at[0]++];
+                    b = localIds[at++];
                     v |= (b & 0x7f) << shift;
                     shift += 7;
                 } while (b < 0);
