@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * token occurs in the fitting documents (the vocabulary is the most frequent), their labels (the
  * classes) and how many there are of each ({@code balanced} class weights), the documents per split and label ({@link DocCounts}, which the corpus's format checks),
  * and the rows each partition of the dealt rows will get. Splits' counts are summed pairwise by
- * {@code treeReduce}; no text leaves the split.
+ * {@code treeReduce}, less their tokens' ({@link #withoutTokens}: {@link TopTokens} sums those by a
+ * shuffle); no text leaves the split.
  */
 final class PartitionCounts implements Serializable {
 
@@ -38,6 +39,12 @@ final class PartitionCounts implements Serializable {
         }
         return new PartitionCounts(TokenCounts.plus(a.tokens, b.tokens), labels,
                 DocCounts.merge(DocCounts.merge(new DocCounts(), a.docs), b.docs), rows);
+    }
+
+    /** These counts less the tokens' (which {@link TopTokens} sums apart, by a shuffle). */
+    PartitionCounts withoutTokens() {
+        return new PartitionCounts(new TokenCounts(new String[0], new long[0], new long[0]), fitLabels, docs,
+                rowsPerPartition);
     }
 
     /** Rows each partition of the dealt rows will hold. */

@@ -4,9 +4,11 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import scala.Tuple2;
 
 /**
  * How often each token occurs, and (for tf-idf) in how many documents, as parallel arrays: one per
@@ -68,6 +70,12 @@ final class TokenCounts implements Serializable {
             out[c] = i == null ? 0 : documents[i];
         }
         return out;
+    }
+
+    /** Each token with its sums: {occurrences, documents} (documents 0 when not counted). */
+    Iterator<Tuple2<String, long[]>> entries() {
+        return IntStream.range(0, tokens.length).mapToObj(i -> new Tuple2<>(tokens[i],
+                new long[]{counts[i], documents == null ? 0 : documents[i]})).iterator();
     }
 
     /** The {@code n} most frequent tokens, most frequent first; equal counts in token order. */

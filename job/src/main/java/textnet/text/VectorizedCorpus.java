@@ -28,8 +28,9 @@ import java.util.TreeSet;
  *
  * <p>The documents are read from the source once (more only to choose the validation rows): each
  * split is tokenized into local token ids ({@link TokenizedSplit}, kept serialized until the rows are
- * built; the text is never kept); a first job sums the splits' counts (the vocabulary, the classes,
- * the format's checks), a second maps each split's ids to columns, and only the compact rows move,
+ * built; the text is never kept); first jobs sum the splits' counts (the classes and the format's
+ * checks by {@code treeReduce}; the vocabulary by a shuffle, {@link TopTokens}, so that no task holds
+ * every distinct token), a second maps each split's ids to columns, and only the compact rows move,
  * dealt into each role's replicas ({@link MultiHotBlocks}).
  *
  * <p>{@code trainRowsPerClass}: the train (fitted) rows of each class index, which {@code balanced}
@@ -68,9 +69,11 @@ public record VectorizedCorpus(
                 d -> roleOf.of(d).ordinal() * replicas + IdPartitioner.partitionOf(d.id(), replicas);
 
         // 1. tokenize each split once, and count: tokens of the fitting documents, their labels,
-        //    documents per split and label, rows per partition
+        //    documents per split and label, rows per partition. The tokenized splits wait on disk: the
+        //    storage memory Spark would give them is not freed for the tasks' own tables (a split of
+        //    bigrams interns millions of distinct tokens), which ran 2.5 million reviews out of memory
         JavaRDD<TokenizedSplit> tokenized = docs.mapPartitions(it -> List.of(TokenizedSplit.of(it, vectorizerConfig,
-                roleOf, partitionOf, partitions)).iterator()).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                roleOf, partitionOf, partitions)).iterator()).persist(StorageLevel.DISK_ONLY());
         try {
             return of(corpus, config, tokenized, sc);
         } finally {
@@ -83,9 +86,11 @@ public record VectorizedCorpus(
         int validation = config.data().validation();
         int replicas = config.train().partitions();
         int partitions = Role.values().length * replicas;
-        PartitionCounts counts = tokenized.map(TokenizedSplit::counts).treeReduce(PartitionCounts::plus);
+        PartitionCounts counts = tokenized.map(s -> s.counts().withoutTokens()).treeReduce(PartitionCounts::plus);
         List<String> notes = new ArrayList<>(corpus.checked(counts.docs()));
-        Vocabulary vocabulary = new Vocabulary(counts.tokens().mostFrequent(config.vectorizer().vocabularySize()));
+        TopTokens.Top top = TopTokens.of(tokenized.map(s -> s.counts().tokens()), config.vectorizer().vocabularySize(),
+                tokenized.getNumPartitions());
+        Vocabulary vocabulary = new Vocabulary(top.tokens());
         if (vocabulary.size() < config.vectorizer().vocabularySize()) {
             notes.add("the training split has only " + vocabulary.size()
                     + " distinct tokens; vectorizer.vocabulary-size " + config.vectorizer().vocabularySize()
@@ -99,7 +104,7 @@ public record VectorizedCorpus(
         }
         long fitDocuments = counts.fitLabelCounts().values().stream().mapToLong(Long::longValue).sum();
         ColumnValues values = ColumnValues.of(config.vectorizer().mode(), fitDocuments,
-                config.vectorizer().mode() == OutputMode.TF_IDF ? counts.tokens().documentsWith(vocabulary.tokens()) : null);
+                config.vectorizer().mode() == OutputMode.TF_IDF ? top.documents() : null);
         TextVectorizer vectorizer = new TextVectorizer(config.vectorizer(), vocabulary, values, new LabelIndex(classes));
         LabelIndex labels = vectorizer.labels();
         LabelSets sets = multiLabel ? labelSets(counts.docs(), labels) : null;
