@@ -96,5 +96,5 @@ class MultiLabelEndToEndTest {
     }
 
     private static final double THRESHOLD = 0.5;
-    private static final double MICRO_F1_BAR = 0.82; // measured 0.8409
+    private static final double MICRO_F1_BAR = 0.86; // measured 0.8715
 }
