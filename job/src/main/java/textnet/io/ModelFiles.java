@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import textnet.JobException;
 import textnet.config.ConfigLoader;
 import textnet.config.JobConfig;
+import textnet.config.OutputMode;
 import textnet.nn.LayerSpec;
 import textnet.nn.NetworkSpec;
 import textnet.nn.ParameterBlock;
@@ -226,14 +227,12 @@ public final class ModelFiles {
 
     /** What the vectorizer's rows hold: tf-idf reads its inverse document frequencies from idf.npy. */
     private static ColumnValues columnValues(Path dir, JsonNode json, JobConfig config, int columns) throws IOException {
-        return switch (config.vectorizer().mode()) {
-            case MULTI_HOT -> ColumnValues.multiHot();
-            case COUNT -> ColumnValues.counts();
-            case TF_IDF -> {
-                requireListed(dir, json, IDF_FILE);
-                yield ColumnValues.tfIdf(Npy.read(dir.resolve(IDF_FILE), columns));
-            }
-        };
+        OutputMode mode = config.vectorizer().mode();
+        if (mode != OutputMode.TF_IDF) {
+            return ColumnValues.of(mode);
+        }
+        requireListed(dir, json, IDF_FILE);
+        return ColumnValues.tfIdf(Npy.read(dir.resolve(IDF_FILE), columns));
     }
 
     /** The flat parameter vector from the layers' .npy files, each checked against the spec's shapes. */

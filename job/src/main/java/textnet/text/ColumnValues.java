@@ -36,10 +36,15 @@ public final class ColumnValues implements Serializable {
 
     /** {@code mode}'s values; tf-idf's inverse document frequencies from {@link #idfOf}. */
     static ColumnValues of(OutputMode mode, long documents, long[] documentsWith) {
+        return mode == OutputMode.TF_IDF ? new ColumnValues(mode, idfOf(documents, documentsWith)) : of(mode);
+    }
+
+    /** The values of a mode that fits nothing (multi-hot, count); tf-idf needs its frequencies. */
+    public static ColumnValues of(OutputMode mode) {
         return switch (mode) {
             case MULTI_HOT -> multiHot();
             case COUNT -> counts();
-            case TF_IDF -> new ColumnValues(mode, idfOf(documents, documentsWith));
+            case TF_IDF -> throw new IllegalArgumentException("tf-idf values need inverse document frequencies");
         };
     }
 

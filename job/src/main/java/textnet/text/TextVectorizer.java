@@ -56,8 +56,7 @@ public final class TextVectorizer implements Serializable {
 
     /** A multi-hot or count vectorizer: its values need nothing fitted. */
     public TextVectorizer(VectorizerConfig config, Vocabulary vocabulary, LabelIndex labels) {
-        this(config, vocabulary, config.mode() == textnet.config.OutputMode.COUNT ? ColumnValues.counts()
-                : ColumnValues.multiHot(), labels);
+        this(config, vocabulary, ColumnValues.of(config.mode()), labels);
     }
 
     public VectorizerConfig config() {
