@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "textnet", mixinStandardHelpOptions = true, version = "textnet 0.1.0",
         description = "Train Keras-style dense text classifiers on Apache Spark.",
-        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, PlotCommand.class})
+        subcommands = {TrainCommand.class, PredictCommand.class, EvaluateCommand.class, PlotCommand.class,
+                ExportCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -36,8 +36,10 @@ import java.util.Map;
  * The model folder (README, "Model files"): {@code model.json} (format version, layers, labels,
  * vectorizer, training config, SHA-256 of every other file), {@code vocabulary.txt} (one token a
  * line, in column order), with {@code vectorizer.output-mode: tf-idf} {@code idf.npy} (float32, one
- * inverse document frequency per column), and one float32 {@code .npy} per kernel and bias, Keras's shapes
- * ({@code kernel: inputs x units}). No Java serialization: every file is readable without textnet.
+ * inverse document frequency per column), one float32 {@code .npy} per kernel and bias, Keras's shapes
+ * ({@code kernel: inputs x units}), and the model as ONNX ({@link OnnxExport}: {@code model.onnx} over
+ * the vectorizer's rows, {@code model-text.onnx} over raw text). No Java serialization: every file is
+ * readable without textnet.
  */
 public final class ModelFiles {
 
@@ -94,6 +96,7 @@ public final class ModelFiles {
         if (idf != null) {
             vec.put("idf", IDF_FILE);
         }
+        json.set("onnx", writeOnnx(dir, onnxGraphs(model), checksums));
         json.set("config", ConfigLoader.toTree(model.config()));
         json.putPOJO("files", checksums);
         JSON.writeValue(dir.resolve("model.json").toFile(), json);
@@ -109,19 +112,97 @@ public final class ModelFiles {
         Map<String, String> checksums = new LinkedHashMap<>();
         NetworkSpec spec = model.spec();
         ArrayNode layers = writeLayers(spec, model.parameters(), dir, checksums);
-        List<String> labels = new ArrayList<>();
-        for (int c = 0; c < model.classes(); c++) {
-            labels.add(Integer.toString(c));
-        }
+        List<String> labels = classNumbers(model.classes());
         ObjectNode json = JSON.createObjectNode();
         json.put("format", FORMAT).put("format_version", FORMAT_VERSION).put("name", model.config().name())
-                .put("task", model.classes() == 2 ? "binary" : "multiclass");
+                .put("task", vectorInputTask(model));
         json.putPOJO("labels", labels);
         json.put("input", INPUT_VECTOR).put("input_size", spec.inputSize()).put("loss", spec.loss().configName());
         json.set("layers", layers);
+        json.set("onnx", writeOnnx(dir, onnxGraphs(model), checksums));
         json.set("config", ConfigLoader.toTree(model.config()));
         json.putPOJO("files", checksums);
         JSON.writeValue(dir.resolve("model.json").toFile(), json);
+    }
+
+    /** A model's ONNX graphs (OnnxExport): model.onnx's bytes, and model-text.onnx's or why there is none. */
+    public record OnnxGraphs(byte[] vector, byte[] text, String noText) {
+    }
+
+    static OnnxGraphs onnxGraphs(TrainedModel model) {
+        String why = OnnxExport.whyNoTextGraph(model);
+        return new OnnxGraphs(OnnxExport.vectorGraph(OnnxExport.of(model)), why == null ? OnnxExport.textGraph(model) : null, why);
+    }
+
+    static OnnxGraphs onnxGraphs(VectorInputModel model) {
+        return new OnnxGraphs(OnnxExport.vectorGraph(OnnxExport.of(model, classNumbers(model.classes()),
+                vectorInputTask(model))), null, "a model over feature vectors has no vectorizer");
+    }
+
+    /** The ONNX graphs of the model folder {@code dir}, text or feature-vector model, verified as loading it is. */
+    public static OnnxGraphs onnxGraphs(Path dir) {
+        return INPUT_VECTOR.equals(verifiedJson(dir).path("input").asText()) ? onnxGraphs(loadVectorInput(dir))
+                : onnxGraphs(load(dir));
+    }
+
+    /**
+     * Writes the ONNX graphs into the model folder {@code dir} (one saved before textnet wrote them, or
+     * again: the same bytes) and lists them in its model.json, each file renamed into place. A file of
+     * that name which model.json does not list is not textnet's: it is refused, never replaced.
+     *
+     * @return the graphs written
+     */
+    public static OnnxGraphs addOnnx(Path dir) {
+        OnnxGraphs graphs = onnxGraphs(dir);
+        ObjectNode json = (ObjectNode) verifiedJson(dir);
+        for (String file : List.of(OnnxExport.VECTOR_FILE, OnnxExport.TEXT_FILE)) {
+            if (Files.exists(dir.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS) && !json.path("files").has(file)) {
+                throw JobException.output(dir.resolve(file) + " exists and is not one of the model's files (model.json"
+                        + " does not list it); textnet does not replace it: move it away and export again");
+            }
+        }
+        Map<String, String> checksums = new LinkedHashMap<>();
+        json.path("files").fields().forEachRemaining(f -> checksums.put(f.getKey(), f.getValue().asText()));
+        try {
+            json.set("onnx", writeOnnx(dir, graphs, checksums));
+            json.putPOJO("files", checksums);
+            AtomicFiles.write(dir.resolve("model.json"), JSON.writeValueAsBytes(json));
+        } catch (IOException e) {
+            throw JobException.output("cannot write into the model folder " + dir + ": " + e.getMessage());
+        }
+        return graphs;
+    }
+
+    /**
+     * model.onnx, and model-text.onnx when there is one, into {@code dir} with their checksums;
+     * returns model.json's "onnx" entry: the opset, the files, or why there is no text graph.
+     */
+    private static ObjectNode writeOnnx(Path dir, OnnxGraphs graphs, Map<String, String> checksums) throws IOException {
+        ObjectNode onnx = JSON.createObjectNode().put("opset", OnnxExport.OPSET);
+        AtomicFiles.write(dir.resolve(OnnxExport.VECTOR_FILE), graphs.vector());
+        checksums.put(OnnxExport.VECTOR_FILE, sha256(graphs.vector()));
+        onnx.put("model", OnnxExport.VECTOR_FILE);
+        if (graphs.text() != null) {
+            AtomicFiles.write(dir.resolve(OnnxExport.TEXT_FILE), graphs.text());
+            checksums.put(OnnxExport.TEXT_FILE, sha256(graphs.text()));
+            onnx.put("text_model", OnnxExport.TEXT_FILE);
+        } else {
+            onnx.putNull("text_model").put("no_text_model", graphs.noText());
+        }
+        return onnx;
+    }
+
+    /** A feature-vector model's labels: its class numbers, so the folder still says what each output unit means. */
+    private static List<String> classNumbers(int classes) {
+        List<String> labels = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            labels.add(Integer.toString(c));
+        }
+        return labels;
+    }
+
+    private static String vectorInputTask(VectorInputModel model) {
+        return model.classes() == 2 ? "binary" : "multiclass";
     }
 
     /** Loads and verifies a folder written by {@link #saveVectorInput}, with the same checks as {@link #load}. */
@@ -300,8 +381,12 @@ public final class ModelFiles {
     }
 
     static String sha256(Path file) throws IOException {
+        return sha256(Files.readAllBytes(file));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

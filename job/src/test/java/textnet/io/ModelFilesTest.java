@@ -90,8 +90,10 @@ public class ModelFilesTest {
      * {@code config} has the multi-label keys ({@code data.labels}, {@code model.output.threshold}) and
      * {@code vectorizer.ngrams}, which its {@code vectorizer} section also states, and then
      * {@code vectorizer.output-mode} ({@code "output_mode": "multi-hot"} in the vectorizer section;
-     * without those two keys the files hash as before, 28324486e919 and b51a596729ff). Existing
-     * model folders keep loading (StoredModelTest); a change here is a change of the format's bytes.
+     * without those two keys the files hash as before, 28324486e919 and b51a596729ff), and then the
+     * ONNX graphs (model.onnx and model-text.onnx, listed in "files" and in an "onnx" entry; before
+     * them model.json hashed 2e109620edb6 and fcf026e3acc1). Existing model folders keep loading
+     * (StoredModelTest); a change here is a change of the format's bytes.
      */
     @Test
     void savedFilesArePinned() throws Exception {
@@ -105,9 +107,11 @@ public class ModelFilesTest {
                 }
             }
             String binary = "layer-0-bias.npy=10d8cff422bc layer-0-kernel.npy=9eede7e2a966 layer-1-bias.npy=e1e5d5e898f7"
-                    + " layer-1-kernel.npy=024dd7c8cc22 model.json=2e109620edb6 vocabulary.txt=68ea414412ab";
+                    + " layer-1-kernel.npy=024dd7c8cc22 model-text.onnx=5dbc1a343b7d model.json=265e35229e20"
+                    + " model.onnx=dd8681e857c6 vocabulary.txt=68ea414412ab";
             String threeClasses = "layer-0-bias.npy=10d8cff422bc layer-0-kernel.npy=9eede7e2a966 layer-1-bias.npy=3e556a0b84e1"
-                    + " layer-1-kernel.npy=330abde35295 model.json=fcf026e3acc1 vocabulary.txt=68ea414412ab";
+                    + " layer-1-kernel.npy=330abde35295 model-text.onnx=efa613a751e7 model.json=7d831e419dbe"
+                    + " model.onnx=ad32ac241f43 vocabulary.txt=68ea414412ab";
             assertEquals(labels.size() == 2 ? binary : threeClasses, hashes.toString().trim());
         }
     }

@@ -3,6 +3,7 @@ package textnet.ml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,10 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import textnet.JobException;
 import textnet.SparkTestSupport;
 import textnet.io.ModelFiles;
+import textnet.io.OnnxExport;
+import textnet.io.OnnxRuntime;
 import textnet.io.VectorInputModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TextNetModelFilesTest {
 
     private static TextNetModel model;
+    private static Dataset<Row> scored;
 
     @TempDir
     Path dir;
@@ -39,6 +44,7 @@ class TextNetModelFilesTest {
         PipelineModel fitted = TextNetPipelineTest.pipeline(new TextNetClassifier().setLayers(4).setEpochs(2)
                 .setBatchSize(16).setPredictionCol("topic").setProbabilityCol("topicProbability")).fit(train);
         model = (TextNetModel) fitted.stages()[2];
+        scored = fitted.transform(train);
     }
 
     private Path saved() throws Exception {
@@ -52,7 +58,7 @@ class TextNetModelFilesTest {
         Path folder = saved().resolve("model");
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(List.of("layer-0-bias.npy", "layer-0-kernel.npy", "layer-1-bias.npy", "layer-1-kernel.npy",
-                    "model.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
+                    "model.json", "model.onnx"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         JsonNode json = new ObjectMapper().readTree(folder.resolve("model.json").toFile());
         assertEquals(ModelFiles.FORMAT_VERSION, json.path("format_version").asInt());
@@ -60,12 +66,38 @@ class TextNetModelFilesTest {
         assertEquals(model.network().spec().inputSize(), json.path("input_size").asInt());
         assertEquals(List.of("0", "1", "2"), List.of(json.path("labels").get(0).asText(),
                 json.path("labels").get(1).asText(), json.path("labels").get(2).asText()));
-        assertEquals(4, json.path("files").size(), "a SHA-256 for every .npy");
+        assertEquals(5, json.path("files").size(), "a SHA-256 for every .npy and model.onnx");
+        assertTrue(json.path("onnx").path("text_model").isNull(), "no vectorizer, no text graph");
         assertEquals(2, json.path("config").path("train").path("epochs").asInt(), "the training config travels with it");
 
         VectorInputModel back = ModelFiles.loadVectorInput(folder);
         assertArrayEquals(model.network().parameters(), back.parameters());
         assertEquals(model.network().spec(), back.spec());
+    }
+
+    /** model.onnx over the pipeline's CountVectorizer rows gives the stage's probabilities. */
+    @Test
+    void theOnnxGraphGivesTheStagesProbabilities() throws Exception {
+        Path folder = saved().resolve("model");
+        List<Row> rows = scored.select("features", "topicProbability").collectAsList();
+        List<float[]> dense = new ArrayList<>();
+        for (Row r : rows) {
+            double[] v = ((Vector) r.get(0)).toArray();
+            float[] f = new float[v.length];
+            for (int k = 0; k < v.length; k++) {
+                f[k] = (float) v[k];
+            }
+            dense.add(f);
+        }
+        try (OnnxRuntime onnx = new OnnxRuntime(folder.resolve(OnnxExport.VECTOR_FILE))) {
+            List<float[]> p = onnx.predictRows(dense, model.network().spec().inputSize());
+            for (int i = 0; i < rows.size(); i++) {
+                double[] expected = ((Vector) rows.get(i).get(1)).toArray();
+                for (int c = 0; c < expected.length; c++) {
+                    assertEquals(expected[c], p.get(i)[c], 1e-6, "row " + i + ", class " + c);
+                }
+            }
+        }
     }
 
     @Test
