@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code textnet train|predict|evaluate|plot}: parses arguments and hands each command to its class.
+ * {@code textnet train|predict|evaluate|plot|export}: parses arguments and hands each command to its class.
  * Exit codes (README, "Exit codes"): 0 success, 2 bad arguments or config, 3 bad input data or
  * model files, 4 output refused, 5 training diverged, 6 quality gate failed, 52 out of memory,
  * 1 anything else (docs/DESIGN.md has the contract).
