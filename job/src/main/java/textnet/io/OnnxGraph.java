@@ -8,6 +8,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,11 +48,19 @@ final class OnnxGraph {
 
     /** A float constant of shape {@code dims} (row-major {@code values}); its name is returned. */
     String floats(String what, float[] values, long... dims) {
-        ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(values);
+        return floats(what, values, 0, values.length, dims);
+    }
+
+    /**
+     * A float constant of shape {@code dims} from {@code values[offset, offset + length)}, row-major.
+     * Its bytes are wrapped, not copied again: a first layer can hold tens of megabytes.
+     */
+    String floats(String what, float[] values, int offset, int length, long... dims) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values, offset, length);
         String name = value(what);
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
-                .setRawData(ByteString.copyFrom(bytes.array()));
+                .setRawData(UnsafeByteOperations.unsafeWrap(bytes.array()));
         for (long d : dims) {
             t.addDims(d);
         }

@@ -36,8 +36,9 @@ final class OnnxNetwork {
                 throw new IllegalStateException("no ONNX form for a " + layer.type() + " layer");
             }
             List<ParameterBlock> blocks = spec.blocks(l);
-            String kernel = graph.floats("kernel" + l, slice(params, blocks.get(0)), dense.inputs(), dense.units());
-            String bias = graph.floats("bias" + l, slice(params, blocks.get(1)), dense.units());
+            String kernel = graph.floats("kernel" + l, params, blocks.get(0).offset(), blocks.get(0).size(),
+                    dense.inputs(), dense.units());
+            String bias = graph.floats("bias" + l, params, blocks.get(1).offset(), blocks.get(1).size(), dense.units());
             x = activation(graph, dense.activation(), graph.node("Gemm", List.of(x, kernel, bias)));
         }
         int units = spec.layers().get(layers.size() - 1).units();
@@ -59,11 +60,5 @@ final class OnnxNetwork {
             case SOFTMAX -> graph.node("Softmax", List.of(z), OnnxGraph.attribute("axis", -1));
             case LINEAR -> z;
         };
-    }
-
-    private static float[] slice(float[] params, ParameterBlock block) {
-        float[] out = new float[block.size()];
-        System.arraycopy(params, block.offset(), out, 0, out.length);
-        return out;
     }
 }

@@ -90,12 +90,7 @@ class OnnxExportTest {
     static List<float[]> denseRows(TrainedModel m, List<String> texts) {
         List<float[]> rows = new ArrayList<>();
         for (String t : texts) {
-            DocVector v = m.vectorizer().vectorOf(t);
-            float[] row = new float[m.spec().inputSize()];
-            for (int k = 0; k < v.indices().length; k++) {
-                row[v.indices()[k]] = v.values() == null ? 1f : v.values()[k];
-            }
-            rows.add(row);
+            rows.add(OnnxRuntime.dense(m.vectorizer().vectorOf(t), m.spec().inputSize()));
         }
         return rows;
     }

@@ -65,15 +65,20 @@ public final class OnnxRuntime implements AutoCloseable {
         for (int from = 0; from < vectors.size(); from += BATCH) {
             List<float[]> rows = new ArrayList<>();
             for (DocVector v : vectors.subList(from, Math.min(vectors.size(), from + BATCH))) {
-                float[] row = new float[columns];
-                for (int k = 0; k < v.indices().length; k++) {
-                    row[v.indices()[k]] = v.values() == null ? 1f : v.values()[k];
-                }
-                rows.add(row);
+                rows.add(dense(v, columns));
             }
             out.addAll(predictRows(rows, columns));
         }
         return out;
+    }
+
+    /** The vectorizer's sparse vector as the dense row model.onnx reads. */
+    public static float[] dense(DocVector v, int columns) {
+        float[] row = new float[columns];
+        for (int k = 0; k < v.indices().length; k++) {
+            row[v.indices()[k]] = v.values() == null ? 1f : v.values()[k];
+        }
+        return row;
     }
 
     private List<float[]> run(Map<String, OnnxTensor> inputs) throws OrtException {
