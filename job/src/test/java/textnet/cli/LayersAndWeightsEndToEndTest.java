@@ -71,6 +71,6 @@ class LayersAndWeightsEndToEndTest {
         double macroF1 = m.path("test").path("macro_f1").asDouble();
         System.err.println("R8 balanced: test accuracy " + accuracy + ", macro_f1 " + macroF1);
         assertTrue(accuracy >= 0.945, "R8 balanced accuracy " + accuracy);
-        assertTrue(macroF1 >= 0.87, "R8 balanced macro_f1 " + macroF1); // measured 0.9557, 0.8924
+        assertTrue(macroF1 >= 0.87, "R8 balanced macro_f1 " + macroF1); // measured 0.9657, 0.8889 (15 epochs)
     }
 }
