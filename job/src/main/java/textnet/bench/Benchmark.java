@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.SparkSession;
+import textnet.cli.LogFile;
 import textnet.cli.SparkSessions;
 import textnet.config.ConfigLoader;
 import textnet.config.InputKind;
@@ -45,6 +46,7 @@ public final class Benchmark {
         Path data = Paths.get(args[1]);
         Path cliRuns = Paths.get(args[2]);
         boolean quick = args.length > 5 && args[5].equals("--quick");
+        LogFile.writeTo(cliRuns.resolve("bench.log")); // Spark's own lines: a file, not the console
         SparkSession spark = SparkSessions.create("local[2]", "textnet bench", false);
         ObjectNode report = JSON.createObjectNode();
         report.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "

@@ -8,6 +8,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import textnet.cli.LogFile;
 import textnet.cli.SparkSessions;
 import textnet.config.Averaging;
 import textnet.config.ConfigLoader;
@@ -53,6 +54,7 @@ public final class ReplicaBench {
         for (String k : args[4].split(",")) {
             ks.add(Integer.parseInt(k.trim()));
         }
+        LogFile.writeTo(project.resolve("job/target/bench-replicas.log")); // Spark's own lines: a file, not the console
         SparkSession spark = SparkSessions.create("local[2]", "textnet bench --replicas", false);
         TaskTimes tasks = new TaskTimes();
         spark.sparkContext().addSparkListener(tasks);

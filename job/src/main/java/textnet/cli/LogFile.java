@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * fatal error (an {@link OutOfMemoryError} that Spark reports before it ends the JVM with its own
  * exit code), so that the process's last line can say what happened.
  */
-final class LogFile {
+public final class LogFile {
 
     private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %p [%t] %c: %m%n";
     private static final AtomicReference<Path> CURRENT = new AtomicReference<>();
@@ -34,7 +34,7 @@ final class LogFile {
     }
 
     /** Sends every log line of this JVM to {@code file} (appending), from now on. */
-    static synchronized void writeTo(Path file) {
+    public static synchronized void writeTo(Path file) {
         ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
         b.setStatusLevel(Level.ERROR);
         b.setConfigurationName("textnet");

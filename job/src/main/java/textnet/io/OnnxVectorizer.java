@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 final class OnnxVectorizer {
 
     /**
-     * The C library locale {@code StringNormalizer} lowercases in: present on every Linux (glibc's
-     * built-in one, Debian's and Alpine's images); ONNX's default {@code en_US.UTF-8} often is not.
+     * The C library locale {@code StringNormalizer} lowercases in: present on Debian and most Linux
+     * images, where ONNX's default {@code en_US.UTF-8} often is not (it is missing on the machine
+     * textnet is built on). A system without it refuses to load the text graph.
      */
     static final String LOCALE = "C.UTF-8";
     /**
