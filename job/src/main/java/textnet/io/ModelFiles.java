@@ -139,9 +139,12 @@ public final class ModelFiles {
                 vectorInputTask(model))), null, "a model over feature vectors has no vectorizer");
     }
 
-    /** The ONNX graphs of the model folder {@code dir}, text or feature-vector model, verified as loading it is. */
+    /**
+     * The ONNX graphs of the model folder {@code dir}, text or feature-vector model, verified as loading
+     * it is (by the loader its "input" names: the files are hashed once).
+     */
     public static OnnxGraphs onnxGraphs(Path dir) {
-        return INPUT_VECTOR.equals(verifiedJson(dir).path("input").asText()) ? onnxGraphs(loadVectorInput(dir))
+        return INPUT_VECTOR.equals(parsedJson(dir).path("input").asText()) ? onnxGraphs(loadVectorInput(dir))
                 : onnxGraphs(load(dir));
     }
 
@@ -153,8 +156,8 @@ public final class ModelFiles {
      * @return the graphs written
      */
     public static OnnxGraphs addOnnx(Path dir) {
-        OnnxGraphs graphs = onnxGraphs(dir);
-        ObjectNode json = (ObjectNode) verifiedJson(dir);
+        OnnxGraphs graphs = onnxGraphs(dir); // verifies every listed file
+        ObjectNode json = (ObjectNode) parsedJson(dir);
         for (String file : List.of(OnnxExport.VECTOR_FILE, OnnxExport.TEXT_FILE)) {
             if (Files.exists(dir.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS) && !json.path("files").has(file)) {
                 throw JobException.output(dir.resolve(file) + " exists and is not one of the model's files (model.json"
@@ -257,6 +260,17 @@ public final class ModelFiles {
 
     /** model.json parsed, its format and version accepted, and every listed file's checksum matching. */
     private static JsonNode verifiedJson(Path dir) {
+        JsonNode json = parsedJson(dir);
+        try {
+            verifyChecksums(dir, json.path("files"));
+        } catch (IOException e) {
+            throw JobException.input("cannot read model folder " + dir + ": " + e);
+        }
+        return json;
+    }
+
+    /** model.json parsed, its format and version accepted; its checksums not yet checked. */
+    private static JsonNode parsedJson(Path dir) {
         Path jsonFile = dir.resolve("model.json");
         JsonNode json;
         try {
@@ -275,11 +289,6 @@ public final class ModelFiles {
         if (version != FORMAT_VERSION) {
             throw JobException.input(jsonFile + ": format_version " + json.path("format_version")
                     + " is not supported (this textnet reads version " + FORMAT_VERSION + ")");
-        }
-        try {
-            verifyChecksums(dir, json.path("files"));
-        } catch (IOException e) {
-            throw JobException.input("cannot read model folder " + dir + ": " + e);
         }
         return json;
     }
