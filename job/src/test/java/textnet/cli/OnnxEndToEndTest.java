@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ONNX graphs of trained models against {@code predict}, on every test review of the real corpora:
@@ -114,7 +113,6 @@ class OnnxEndToEndTest {
         }
         System.err.printf("ONNX vs predict on %d documents of %s: largest difference %.3g; text graph %.1f s%n",
                 texts.size(), run.getFileName(), worst, textSeconds);
-        assertTrue(worst > 0 || texts.size() > 0);
     }
 
     /** predict's rule: the first class with the largest probability (binary: [1 - p, p], so p above 0.5). */
