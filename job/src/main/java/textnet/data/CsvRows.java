@@ -64,7 +64,7 @@ final class CsvRows extends TableRowReader {
         if (label.text().isEmpty() && !columns.multiLabel()) {
             throw columns.noLabel(file, "line " + records.line());
         }
-        return new TableRow(rows++, text.text(), columns.labelOf(label.text(), file + " line " + records.line()),
+        return new TableRow(rows++, text.text(), columns.labelOf(label.text(), () -> file + " line " + records.line()),
                 text.repaired() || label.repaired());
     }
 }

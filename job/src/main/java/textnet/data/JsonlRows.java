@@ -90,16 +90,16 @@ final class JsonlRows extends TableRowReader {
     }
 
     private String label(JsonParser json, String name, JsonToken value) throws IOException {
-        String where = file + " line " + lines.number();
+        java.util.function.Supplier<String> where = () -> file + " line " + lines.numberForMessage();
         if (value == JsonToken.START_ARRAY) {
             if (!columns.multiLabel()) {
-                throw columns.listNeedsMulti(where, "an array");
+                throw columns.listNeedsMulti(where.get(), "an array");
             }
             List<String> classes = new ArrayList<>();
             for (JsonToken element = json.nextToken(); element != JsonToken.END_ARRAY; element = json.nextToken()) {
                 String c = scalar(json, element);
                 if (c == null) {
-                    throw JobException.input(where + ": column '" + name + "' (data.label-column) holds an array with "
+                    throw JobException.input(where.get() + ": column '" + name + "' (data.label-column) holds an array with "
                             + kind(element) + " in it; expected strings, numbers or booleans");
                 }
                 classes.add(c);

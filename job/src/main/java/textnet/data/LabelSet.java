@@ -5,6 +5,7 @@ import textnet.JobException;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * How a multi-label document's classes travel as its one label string: sorted, distinct, joined by
@@ -20,6 +21,11 @@ public final class LabelSet {
 
     /** The label string of a set of class names ({@code where} names the row in the error). */
     public static String join(Collection<String> classes, String where) {
+        return join(classes, () -> where);
+    }
+
+    /** {@link #join(Collection, String)}, naming the row only if there is an error to report. */
+    public static String join(Collection<String> classes, Supplier<String> where) {
         TreeSet<String> sorted = new TreeSet<>();
         for (String c : classes) {
             sorted.add(checked(c, where));
@@ -28,7 +34,7 @@ public final class LabelSet {
     }
 
     /** The class names of a label string as a file spells it (order and repeats allowed, blanks around names trimmed). */
-    public static String normalize(String field, String where) {
+    public static String normalize(String field, Supplier<String> where) {
         return join(split(field), where);
     }
 
@@ -40,13 +46,13 @@ public final class LabelSet {
         return List.of(label.split("\\" + SEPARATOR, -1)).stream().map(String::strip).toList();
     }
 
-    private static String checked(String name, String where) {
+    private static String checked(String name, Supplier<String> where) {
         if (name.isEmpty()) {
-            throw JobException.input(where + ": an empty class name in a label set (labels are joined by '"
+            throw JobException.input(where.get() + ": an empty class name in a label set (labels are joined by '"
                     + SEPARATOR + "')");
         }
         if (name.indexOf(SEPARATOR) >= 0) {
-            throw JobException.input(where + ": class name '" + name + "' contains '" + SEPARATOR
+            throw JobException.input(where.get() + ": class name '" + name + "' contains '" + SEPARATOR
                     + "', which separates the labels of a set");
         }
         return name;

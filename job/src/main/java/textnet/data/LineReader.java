@@ -171,6 +171,18 @@ final class LineReader {
         return number;
     }
 
+    /**
+     * {@link #number()} for a message that may never be shown (a lambda's): a split's reader counts
+     * the file's earlier lines only when a message needs them, which every row's would otherwise do.
+     */
+    long numberForMessage() {
+        try {
+            return number();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** For a message about a line still being read: its number when known, else where it starts. */
     private String numberOrOffset() {
         return number >= 0 ? Long.toString(number + 1) : "starting at byte " + lineStart;

@@ -70,7 +70,7 @@ final class ParquetRows {
             }
             String where = names.get(file) + " row " + (number + 1);
             return new TableRow(key, text, lists ? labelSet(row.getList(1), where, columns.label())
-                    : columns.labelOf(LabelText.of(row.get(1)), where), false);
+                    : columns.labelOf(LabelText.of(row.get(1)), () -> where), false);
         });
     }
 

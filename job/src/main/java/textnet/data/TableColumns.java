@@ -41,7 +41,7 @@ record TableColumns(String text, String label, boolean multiLabel) implements Se
      * The label a row spells as text: itself (one class), or in multi-label mode the set its
      * {@code '|'}-joined names make, normalized ({@link LabelSet#normalize}; {@code where} names the row).
      */
-    String labelOf(String spelled, String where) {
+    String labelOf(String spelled, java.util.function.Supplier<String> where) {
         return multiLabel ? LabelSet.normalize(spelled, where) : spelled;
     }
 

@@ -49,7 +49,7 @@ final class TsvRows extends TableRowReader {
             Utf8Text.Decoded label = Utf8Text.decode(b, 0, tab);
             byte[] text = Arrays.copyOfRange(b, tab + 1, n);
             boolean repaired = label.repaired() || !Utf8Text.isValid(text, 0, text.length);
-            return new TableRow(lines.lineStart(), null, text, columns.labelOf(label.text(), file + " line " + lines.number()),
+            return new TableRow(lines.lineStart(), null, text, columns.labelOf(label.text(), () -> file + " line " + lines.numberForMessage()),
                     repaired);
         }
         return null;
