@@ -5,7 +5,6 @@ import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.unsafe.types.UTF8String;
 
 import java.io.Serializable;
-import java.util.Comparator;
 
 /**
  * Where rows go when they are dealt into blocks ({@link MultiHotBlocks}): the partition (a role's
@@ -14,8 +13,6 @@ import java.util.Comparator;
  * rows (ids often follow the classes: {@code train/neg/...} before {@code train/pos/...}).
  */
 record BlockKey(int partition, int block) implements Serializable {
-
-    static final Comparator<BlockKey> BY_BLOCK = new ByBlock();
 
     /** Not {@link textnet.data.IdPartitioner}'s hash, so that a replica's rows spread over its blocks. */
     private static final long BLOCK_SEED = 0x5EED_B10CL;
@@ -31,39 +28,78 @@ record BlockKey(int partition, int block) implements Serializable {
         return (int) Math.max(1, (rows + blockRows - 1) / blockRows);
     }
 
-    private static final class ByBlock implements Comparator<BlockKey>, Serializable {
-        @Override
-        public int compare(BlockKey a, BlockKey b) {
-            return Integer.compare(a.block, b.block);
+    /**
+     * How many blocks each partition has ({@link #blocksFor} its rows), numbered one after another:
+     * partition p's blocks are {@code [first(p), first(p) + blocks(p))} of {@link #blockCount()}, so
+     * rows can travel to their block, not only to their partition.
+     */
+    record Layout(int[] blocksOf, int[] firstOf) implements Serializable {
+
+        static Layout of(long[] rowsOf, int blockRows) {
+            int[] blocksOf = new int[rowsOf.length];
+            int[] firstOf = new int[rowsOf.length + 1];
+            for (int p = 0; p < rowsOf.length; p++) {
+                blocksOf[p] = blocksFor(rowsOf[p], blockRows);
+                firstOf[p + 1] = firstOf[p] + blocksOf[p];
+            }
+            return new Layout(blocksOf, firstOf);
+        }
+
+        int partitions() {
+            return blocksOf.length;
+        }
+
+        int blocks(int partition) {
+            return blocksOf[partition];
+        }
+
+        int first(int partition) {
+            return firstOf[partition];
+        }
+
+        int blockCount() {
+            return firstOf[blocksOf.length];
+        }
+
+        /** Whether numbered block {@code b} is its partition's only one (then it stands for the partition, rows or not). */
+        boolean onlyBlock(int b) {
+            return blocksOf[partitionOf(b)] == 1;
+        }
+
+        /** The partition of numbered block {@code b} (every partition has at least one block). */
+        int partitionOf(int b) {
+            int p = java.util.Arrays.binarySearch(firstOf, 0, blocksOf.length, b);
+            return p >= 0 ? p : -p - 2;
         }
     }
 
-    /** Sends a chunk of rows to its key's partition. */
-    static final class ToPartition extends Partitioner {
-        private final int partitions;
+    /** Sends a chunk of rows to its block ({@link Layout}'s number for it): one block per shuffle partition. */
+    static final class ToBlock extends Partitioner {
+        private final Layout layout;
 
-        ToPartition(int partitions) {
-            this.partitions = partitions;
+        ToBlock(Layout layout) {
+            this.layout = layout;
         }
 
         @Override
         public int numPartitions() {
-            return partitions;
+            return layout.blockCount();
         }
 
         @Override
         public int getPartition(Object key) {
-            return ((BlockKey) key).partition();
+            BlockKey k = (BlockKey) key;
+            return layout.first(k.partition()) + k.block();
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof ToPartition p && p.partitions == partitions;
+            return o instanceof ToBlock b && java.util.Arrays.equals(b.layout.firstOf(), layout.firstOf());
         }
 
         @Override
         public int hashCode() {
-            return partitions;
+            return java.util.Arrays.hashCode(layout.firstOf());
         }
     }
 }

@@ -173,9 +173,9 @@ final class RowChunk implements Serializable {
     }
 
     /**
-     * A partition's chunks, sorted by block, as blocks: each block's rows sorted by document id and
-     * cut at {@code blockRows} (a block a hash made slightly too large becomes two). A partition
-     * without rows is one empty block, so every replica answers its epoch.
+     * Chunks, grouped by block, as blocks: each block's rows sorted by document id and cut at
+     * {@code blockRows} (a block a hash made slightly too large becomes two). With {@code emptyWhenNone}
+     * (a partition's only block) no rows make one empty block, so every replica answers its epoch.
      */
     static final class Blocks implements Iterator<MultiHotBlock> {
         private final Iterator<Tuple2<BlockKey, RowChunk>> sorted;
@@ -184,18 +184,20 @@ final class RowChunk implements Serializable {
         private Tuple2<BlockKey, RowChunk> pending;
         private final List<MultiHotBlock> cut = new ArrayList<>();
         private boolean any;
+        private final boolean emptyWhenNone;
 
         /** @param sets what a multi-label row's label numbers (null: single-label, the label is the class) */
-        Blocks(Iterator<Tuple2<BlockKey, RowChunk>> sorted, int blockRows, LabelSets sets) {
+        Blocks(Iterator<Tuple2<BlockKey, RowChunk>> sorted, int blockRows, LabelSets sets, boolean emptyWhenNone) {
             this.sorted = sorted;
             this.blockRows = blockRows;
             this.sets = sets;
+            this.emptyWhenNone = emptyWhenNone;
             this.pending = sorted.hasNext() ? sorted.next() : null;
         }
 
         @Override
         public boolean hasNext() {
-            return !cut.isEmpty() || pending != null || !any;
+            return !cut.isEmpty() || pending != null || !any && emptyWhenNone;
         }
 
         @Override

@@ -112,10 +112,7 @@ public record VectorizedCorpus(
         // 2. rows: each document's columns, dealt into its role's replicas (partition role * K + replica),
         //    in blocks of at most train.block-rows rows
         int blockRows = config.train().blockRows();
-        int[] blocksOf = new int[partitions];
-        for (int p = 0; p < partitions; p++) {
-            blocksOf[p] = BlockKey.blocksFor(counts.rowsPerPartition()[p], blockRows);
-        }
+        BlockKey.Layout layout = BlockKey.Layout.of(counts.rowsPerPartition(), blockRows);
         Broadcast<List<String>> columns = sc.broadcast(vocabulary.tokens());
         JavaPairRDD<BlockKey, RowChunk> rows = tokenized.mapPartitionsToPair(splits -> {
             return new RowChunk.Chunker(new RowChunk.Chunker.Source() {
@@ -130,14 +127,14 @@ public record VectorizedCorpus(
                         current = splits.next().rows(columns.value(), values);
                     }
                     TokenizedSplit.Row r = current.next();
-                    sink.add(new BlockKey(r.partition(), BlockKey.blockOf(r.id(), blocksOf[r.partition()])), r.id(),
+                    sink.add(new BlockKey(r.partition(), BlockKey.blockOf(r.id(), layout.blocks(r.partition()))), r.id(),
                             sets != null ? sets.numberOf(r.label()) : labels.indexOf(r.label(), r.role().label()),
                             r.columns(), r.values());
                     return true;
                 }
             });
         });
-        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, partitions, blockRows, sets, "multi-hot rows");
+        JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, layout, blockRows, sets, "multi-hot rows");
         long[] sizes = blocks.mapPartitionsWithIndex((p, it) -> {
             long[] s = new long[Role.values().length + 1];
             while (it.hasNext()) {
