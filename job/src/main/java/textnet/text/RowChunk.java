@@ -38,6 +38,18 @@ final class RowChunk implements Serializable {
         return ids.length;
     }
 
+    /** On the wire: the ids packed ({@link PackedStrings}), not a String each. */
+    private Object writeReplace() {
+        return new Packed(PackedStrings.of(ids), labels, offsets, indices, values);
+    }
+
+    private record Packed(PackedStrings ids, int[] labels, int[] offsets, int[] indices, float[] values)
+            implements Serializable {
+        private Object readResolve() {
+            return new RowChunk(ids.toArray(), labels, offsets, indices, values);
+        }
+    }
+
     /** Collects one block's rows of a task until the chunk is full. */
     static final class Builder {
         private final List<String> ids = new ArrayList<>();

@@ -1,6 +1,7 @@
 package textnet.text;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,6 +59,62 @@ final class TokenCounts implements Serializable {
                 documents == null ? null : Arrays.copyOf(documents, size));
     }
 
+    /**
+     * These counts cut into {@code n} shares by token (share {@code floorMod(token.hashCode(), n)}):
+     * share i of every split goes to the same task, which then holds a 1/n share of the distinct tokens.
+     */
+    TokenCounts[] shares(int n) {
+        int[] shareOf = new int[tokens.length];
+        int[] sizes = new int[n];
+        for (int i = 0; i < tokens.length; i++) {
+            shareOf[i] = Math.floorMod(tokens[i].hashCode(), n);
+            sizes[shareOf[i]]++;
+        }
+        TokenCounts[] shares = new TokenCounts[n];
+        for (int s = 0; s < n; s++) {
+            shares[s] = new TokenCounts(new String[sizes[s]], new long[sizes[s]], documents == null ? null : new long[sizes[s]]);
+        }
+        int[] at = new int[n];
+        for (int i = 0; i < tokens.length; i++) {
+            TokenCounts share = shares[shareOf[i]];
+            int j = at[shareOf[i]]++;
+            share.tokens[j] = tokens[i];
+            share.counts[j] = counts[i];
+            if (documents != null) {
+                share.documents[j] = documents[i];
+            }
+        }
+        return shares;
+    }
+
+    /** The sum of many counts, in one table (adding them pairwise would copy the growing sum each time). */
+    static TokenCounts sum(Iterator<TokenCounts> all) {
+        Map<String, Integer> at = new HashMap<>();
+        List<String> tokens = new ArrayList<>();
+        long[] counts = new long[1024];
+        long[] documents = new long[1024];
+        boolean anyDocuments = false;
+        while (all.hasNext()) {
+            TokenCounts c = all.next();
+            anyDocuments |= c.documents != null;
+            for (int i = 0; i < c.tokens.length; i++) {
+                Integer j = at.putIfAbsent(c.tokens[i], tokens.size());
+                if (j == null) {
+                    j = tokens.size();
+                    tokens.add(c.tokens[i]);
+                    if (j == counts.length) {
+                        counts = Arrays.copyOf(counts, j * 2);
+                        documents = Arrays.copyOf(documents, j * 2);
+                    }
+                }
+                counts[j] += c.counts[i];
+                documents[j] += c.documents == null ? 0 : c.documents[i];
+            }
+        }
+        return new TokenCounts(tokens.toArray(String[]::new), Arrays.copyOf(counts, tokens.size()),
+                anyDocuments ? Arrays.copyOf(documents, tokens.size()) : null);
+    }
+
     /** The documents that have each of {@code tokens} (0 for a token not counted here). */
     long[] documentsWith(List<String> tokens) {
         Map<String, Integer> at = new HashMap<>(this.tokens.length * 2);
@@ -70,6 +127,17 @@ final class TokenCounts implements Serializable {
             out[c] = i == null ? 0 : documents[i];
         }
         return out;
+    }
+
+    /** On the wire and on disk: the tokens packed ({@link PackedStrings}), not a String each. */
+    private Object writeReplace() {
+        return new Packed(PackedStrings.of(tokens), counts, documents);
+    }
+
+    private record Packed(PackedStrings tokens, long[] counts, long[] documents) implements Serializable {
+        private Object readResolve() {
+            return new TokenCounts(tokens.toArray(), counts, documents);
+        }
     }
 
     /** Each token with its sums: {occurrences, documents} (documents 0 when not counted). */

@@ -39,7 +39,7 @@ final class TokenizedSplit implements Serializable {
     private final PartitionCounts counts;
     private final byte[] tokenBytes;
     private final int[] tokenStarts;
-    private final String[] ids;
+    private final PackedStrings ids;
     private final byte[] roles;
     private final int[] partitions;
     private final int[] labelOf;
@@ -49,7 +49,7 @@ final class TokenizedSplit implements Serializable {
     /** Whether each local id in {@code localIds} is followed by its count. */
     private final boolean withCounts;
 
-    private TokenizedSplit(PartitionCounts counts, byte[] tokenBytes, int[] tokenStarts, String[] ids, byte[] roles,
+    private TokenizedSplit(PartitionCounts counts, byte[] tokenBytes, int[] tokenStarts, PackedStrings ids, byte[] roles,
                            int[] partitions, int[] labelOf, String[] labels, int[] docStarts, byte[] localIds,
                            boolean withCounts) {
         this.counts = counts;
@@ -104,10 +104,13 @@ final class TokenizedSplit implements Serializable {
             private int at;
             private int[] found = new int[256];
             private long[] foundWithCounts = new long[256]; // column << 32 | count: sorted by column
+            /** A row's columns as bits, read back in order: cheaper than sorting once a row has a few dozen. */
+            private final long[] present = new long[(vocabulary.size() + 63) >>> 6];
+            private final int[] timesOf = values.ones() ? null : new int[vocabulary.size()];
 
             @Override
             public boolean hasNext() {
-                return d < ids.length;
+                return d < ids.size();
             }
 
             @Override
@@ -136,7 +139,15 @@ final class TokenizedSplit implements Serializable {
                 }
                 int[] columns;
                 float[] vs = null;
-                if (ones) {
+                if (count > present.length >> 2) {
+                    columns = inOrder(count, ones);
+                    if (!ones) {
+                        vs = new float[count];
+                        for (int k = 0; k < count; k++) {
+                            vs[k] = values.of(columns[k], timesOf[columns[k]]);
+                        }
+                    }
+                } else if (ones) {
                     columns = Arrays.copyOf(found, count);
                     Arrays.sort(columns);
                 } else {
@@ -149,9 +160,32 @@ final class TokenizedSplit implements Serializable {
                         vs[k] = values.of(columns[k], (int) sorted[k]);
                     }
                 }
-                Row row = new Row(partitions[d], ids[d], labels[labelOf[d]], Role.values()[roles[d]], columns, vs);
+                Row row = new Row(partitions[d], ids.get(d), labels[labelOf[d]], Role.values()[roles[d]], columns, vs);
                 d++;
                 return row;
+            }
+
+            /** The row's {@code count} distinct columns in order, by their bits; with counts, each one's into timesOf. */
+            private int[] inOrder(int count, boolean ones) {
+                for (int k = 0; k < count; k++) {
+                    int c = ones ? found[k] : (int) (foundWithCounts[k] >>> 32);
+                    present[c >>> 6] |= 1L << c;
+                    if (!ones) {
+                        timesOf[c] = (int) foundWithCounts[k];
+                    }
+                }
+                int[] columns = new int[count];
+                for (int w = 0, k = 0; k < count; w++) {
+                    long bits = present[w];
+                    if (bits != 0) {
+                        present[w] = 0;
+                        do {
+                            columns[k++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+                            bits &= bits - 1;
+                        } while (bits != 0);
+                    }
+                }
+                return columns;
             }
 
             /** The varint at {@link #at}, which moves past it. */
@@ -293,7 +327,7 @@ final class TokenizedSplit implements Serializable {
             }
             PartitionCounts counts = new PartitionCounts(new TokenCounts(fitTokenNames, fitCounts, fitDocumentCounts),
                     fitLabels, docs, rowsPerPartition);
-            return new TokenizedSplit(counts, bytes.toArray(), starts, ids.toArray(String[]::new), roles.toArray(),
+            return new TokenizedSplit(counts, bytes.toArray(), starts, PackedStrings.of(ids), roles.toArray(),
                     partitions.toArray(), labelOf.toArray(), labels.toArray(String[]::new), docStarts.toArray(),
                     localIds.toArray(), inDocument != null);
         }
