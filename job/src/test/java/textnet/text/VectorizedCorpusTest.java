@@ -43,23 +43,39 @@ class VectorizedCorpusTest {
     }
 
     private JobConfig config(int partitions, int validation, String outputMode, int ngrams) throws Exception {
+        return config(partitions, validation, outputMode, ngrams, 12);
+    }
+
+    /**
+     * @param vocabulary above 12: documents of up to 60 words drawn from 1,500 more, so that a row has
+     *                   from none to dozens of columns (a row's columns are sorted when it has a few,
+     *                   read from a bitset when it has more: both ways are compared)
+     */
+    private JobConfig config(int partitions, int validation, String outputMode, int ngrams, int vocabulary)
+            throws Exception {
         Random random = new Random(7);
-        Files.write(dir.resolve("train.tsv"), lines(random, 300));
-        Files.write(dir.resolve("test.tsv"), lines(random, 120));
+        boolean wide = vocabulary > 12;
+        Files.write(dir.resolve("train.tsv"), lines(random, 300, wide));
+        Files.write(dir.resolve("test.tsv"), lines(random, 120, wide));
         Path yaml = dir.resolve("c.yaml");
         Files.writeString(yaml, "name: v\ndata: {format: tsv, train: '" + dir.resolve("train.tsv") + "', test: '"
                 + dir.resolve("test.tsv") + "', validation: " + validation + "}\n"
-                + "vectorizer: {vocabulary-size: 12, output-mode: " + outputMode + ", ngrams: " + ngrams + "}\n"
+                + "vectorizer: {vocabulary-size: " + vocabulary + ", output-mode: " + outputMode + ", ngrams: " + ngrams + "}\n"
                 + "train: {partitions: " + partitions + ", seed: 5}\n");
         return ConfigLoader.load(yaml, List.of());
     }
 
     private static List<String> lines(Random random, int n) {
+        return lines(random, n, false);
+    }
+
+    private static List<String> lines(Random random, int n, boolean wide) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             StringBuilder text = new StringBuilder();
-            for (int w = random.nextInt(12); w >= 0; w--) {
-                text.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextBoolean() ? " " : ", ");
+            for (int w = random.nextInt(wide ? 60 : 12); w >= 0; w--) {
+                text.append(wide && random.nextBoolean() ? "w" + random.nextInt(1500) : WORDS[random.nextInt(WORDS.length)])
+                        .append(random.nextBoolean() ? " " : ", ");
             }
             lines.add((random.nextInt(3) == 0 ? "neg" : random.nextBoolean() ? "pos" : "mixed") + "\t" + text);
         }
@@ -71,11 +87,12 @@ class VectorizedCorpusTest {
      * fitting rows only: with validation, N and df leave the held-out rows out) and rows with the
      * same columns and values.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, ngrams {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"multi-hot, 1", "count, 1", "tf-idf, 1", "tf-idf, 2"})
-    void sameRowsAsVectorizingEachSplitOnItsOwn(String outputMode, int ngrams) throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, ngrams {1}, vocabulary {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"multi-hot, 1, 12", "count, 1, 12", "tf-idf, 1, 12", "tf-idf, 2, 12",
+            "multi-hot, 1, 1000", "tf-idf, 1, 1000"})
+    void sameRowsAsVectorizingEachSplitOnItsOwn(String outputMode, int ngrams, int vocabulary) throws Exception {
         for (int validation : new int[] {0, 40}) {
-            JobConfig config = config(3, validation, outputMode, ngrams);
+            JobConfig config = config(3, validation, outputMode, ngrams, vocabulary);
             Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data());
             VectorizedCorpus v = VectorizedCorpus.of(corpus, config);
 
@@ -103,6 +120,16 @@ class VectorizedCorpusTest {
                 assertEquals(validation, v.validationRows());
             }
             assertEquals(v.train().map(MultiHotBlock::bytes).reduce(Long::sum), v.trainBytes());
+            if (vocabulary > 12) { // 1,000 columns are 16 words of bits: rows of up to 4 columns are sorted, longer ones read from bits
+                List<Integer> widths = v.train().flatMap(b -> {
+                    List<Integer> w = new ArrayList<>();
+                    for (int r = 0; r < b.size(); r++) {
+                        w.add(b.batch(r, r + 1).indices().length);
+                    }
+                    return w.iterator();
+                }).collect();
+                assertTrue(widths.stream().anyMatch(w -> w <= 4) && widths.stream().anyMatch(w -> w > 4), "both ways: " + widths);
+            }
         }
     }
 
