@@ -50,7 +50,7 @@ final class ByteTokenTable {
                 return add(token, length, hash, key, slot);
             }
             int id = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && slots[2 * slot + 1] == key && (length <= 8 || equalTail(id, token, length))) {
+            if ((int) (entry >>> 32) == hash && slots[2 * slot + 1] == key && (length < 8 || equalTail(id, token, length))) {
                 return id;
             }
         }
@@ -66,7 +66,7 @@ final class ByteTokenTable {
                 return -1;
             }
             int id = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && slots[2 * slot + 1] == key && (length <= 8 || equalTail(id, token, length))) {
+            if ((int) (entry >>> 32) == hash && slots[2 * slot + 1] == key && (length < 8 || equalTail(id, token, length))) {
                 return id;
             }
         }
@@ -75,8 +75,10 @@ final class ByteTokenTable {
     /**
      * The first 8 bytes, zero-padded. Token bytes are never 0 (token characters, or UTF-8 of a
      * pattern's tokens, which holds no NUL after splitting on non-token characters... and a NUL is
-     * never part of a token the default pattern makes), so for tokens of up to 8 bytes equal keys
-     * mean equal tokens.
+     * never part of a token the default pattern makes), so for tokens shorter than 8 bytes equal keys
+     * mean equal tokens. A token of exactly 8 bytes shares its key with every longer token that starts
+     * with it, so its length decides too ({@link #equalTail}): trusting the key there gave such a pair
+     * one id whenever their 32-bit hashes also collided.
      */
     private static long pack(byte[] token, int length) {
         long key = 0;
@@ -86,7 +88,7 @@ final class ByteTokenTable {
         return key;
     }
 
-    /** A token longer than 8 bytes whose first 8 match: its length and the rest. */
+    /** A token of 8 bytes or more whose first 8 match: its length and the rest. */
     private boolean equalTail(int id, byte[] token, int length) {
         int start = starts[id];
         if (starts[id + 1] - start != length) {

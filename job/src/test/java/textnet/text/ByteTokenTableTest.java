@@ -36,6 +36,38 @@ class ByteTokenTableTest {
         expected.forEach((token, id) -> assertEquals(token, table.token(id)));
     }
 
+    /**
+     * Tokens that share their first 8 or 16 bytes (what a slot keeps) differ by length or by a later
+     * byte, even when their hashes collide: every one gets its own id.
+     */
+    @Test
+    void tokensSharingTheirPackedBytesAreToldApart() {
+        String base = "abcdefghijklmnopqrstu";
+        for (int run = 0; run < 4; run++) {
+            int sameHash = run & 1;
+            ByteTokenTable table = new ByteTokenTable();
+            List<String> tokens = new java.util.ArrayList<>();
+            for (int length = 1; length <= base.length(); length++) {
+                tokens.add(base.substring(0, length));
+                tokens.add(base.substring(0, length - 1) + "Z");
+            }
+            if (run >= 2) { // longer tokens first: a shorter one must not be taken for them
+                java.util.Collections.reverse(tokens);
+            }
+            for (int round = 0; round < 2; round++) { // added, then found again
+                for (int i = 0; i < tokens.size(); i++) {
+                    byte[] b = tokens.get(i).getBytes(StandardCharsets.UTF_8);
+                    int hash = sameHash == 1 ? 42 : ByteTokenTable.hash(b, b.length);
+                    assertEquals(i, table.idOf(b, b.length, hash), tokens.get(i));
+                    assertEquals(i, table.find(b, b.length, hash), tokens.get(i));
+                }
+            }
+            assertEquals(tokens.size(), table.size());
+            byte[] longer = (base + "v").getBytes(StandardCharsets.UTF_8);
+            assertEquals(-1, table.find(longer, longer.length, sameHash == 1 ? 42 : ByteTokenTable.hash(longer, longer.length)));
+        }
+    }
+
     @Test
     void findsOnlyWhatWasAdded() {
         ByteTokenTable table = new ByteTokenTable();
