@@ -18,7 +18,6 @@ final class ByteTokenTable {
      * high half and 1 + its id in the low half (0 when empty), then the token's first 8 bytes ({@link #pack}).
      */
     private long[] slots = new long[2 << 12];
-    private int[] hashes = new int[1 << 11];
     private int[] starts = new int[(1 << 11) + 1];
     private byte[] bytes = new byte[1 << 14];
     private int size;
@@ -105,7 +104,6 @@ final class ByteTokenTable {
     private int add(byte[] token, int length, int hash, long key, int slot) {
         int id = size++;
         if (id + 1 == starts.length) {
-            hashes = Arrays.copyOf(hashes, id * 2);
             starts = Arrays.copyOf(starts, id * 2 + 1);
         }
         int start = starts[id];
@@ -114,7 +112,6 @@ final class ByteTokenTable {
         }
         System.arraycopy(token, 0, bytes, start, length);
         starts[id + 1] = start + length;
-        hashes[id] = hash;
         slots[2 * slot] = entry(hash, id);
         slots[2 * slot + 1] = key;
         if (size * 4 > slots.length) { // over half the slots taken

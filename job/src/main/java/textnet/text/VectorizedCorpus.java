@@ -85,7 +85,6 @@ public record VectorizedCorpus(
                                        JavaSparkContext sc) {
         int validation = config.data().validation();
         int replicas = config.train().partitions();
-        int partitions = Role.values().length * replicas;
         PartitionCounts counts = tokenized.map(s -> s.counts().withoutTokens()).treeReduce(PartitionCounts::plus);
         List<String> notes = new ArrayList<>(corpus.checked(counts.docs()));
         TopTokens.Top top = TopTokens.of(tokenized.map(s -> s.counts().tokens()), config.vectorizer().vocabularySize(),
