@@ -34,29 +34,7 @@ final class TokenCounts implements Serializable {
     }
 
     static TokenCounts plus(TokenCounts a, TokenCounts b) {
-        TokenCounts big = a.tokens.length >= b.tokens.length ? a : b;
-        TokenCounts small = big == a ? b : a;
-        Map<String, Integer> at = new HashMap<>(big.tokens.length * 2);
-        for (int i = 0; i < big.tokens.length; i++) {
-            at.put(big.tokens[i], i);
-        }
-        String[] tokens = Arrays.copyOf(big.tokens, big.tokens.length + small.tokens.length);
-        long[] counts = Arrays.copyOf(big.counts, tokens.length);
-        long[] documents = big.documents == null ? null : Arrays.copyOf(big.documents, tokens.length);
-        int size = big.tokens.length;
-        for (int i = 0; i < small.tokens.length; i++) {
-            Integer j = at.get(small.tokens[i]);
-            if (j == null) {
-                j = size++;
-                tokens[j] = small.tokens[i];
-            }
-            counts[j] += small.counts[i];
-            if (documents != null) {
-                documents[j] += small.documents[i];
-            }
-        }
-        return new TokenCounts(Arrays.copyOf(tokens, size), Arrays.copyOf(counts, size),
-                documents == null ? null : Arrays.copyOf(documents, size));
+        return sum(List.of(a, b).iterator());
     }
 
     /**
@@ -87,16 +65,19 @@ final class TokenCounts implements Serializable {
         return shares;
     }
 
-    /** The sum of many counts, in one table (adding them pairwise would copy the growing sum each time). */
+    /**
+     * The sum of many counts, in one table (adding them pairwise would copy the growing sum each time);
+     * documents are counted in the sum when they are in every one.
+     */
     static TokenCounts sum(Iterator<TokenCounts> all) {
         Map<String, Integer> at = new HashMap<>();
         List<String> tokens = new ArrayList<>();
         long[] counts = new long[1024];
         long[] documents = new long[1024];
-        boolean anyDocuments = false;
+        boolean allDocuments = true;
         while (all.hasNext()) {
             TokenCounts c = all.next();
-            anyDocuments |= c.documents != null;
+            allDocuments &= c.documents != null;
             for (int i = 0; i < c.tokens.length; i++) {
                 Integer j = at.putIfAbsent(c.tokens[i], tokens.size());
                 if (j == null) {
@@ -112,7 +93,7 @@ final class TokenCounts implements Serializable {
             }
         }
         return new TokenCounts(tokens.toArray(String[]::new), Arrays.copyOf(counts, tokens.size()),
-                anyDocuments ? Arrays.copyOf(documents, tokens.size()) : null);
+                allDocuments ? Arrays.copyOf(documents, tokens.size()) : null);
     }
 
     /** The documents that have each of {@code tokens} (0 for a token not counted here). */
