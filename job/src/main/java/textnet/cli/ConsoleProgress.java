@@ -4,6 +4,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.util.LongAccumulator;
 import textnet.config.DataConfig;
 import textnet.data.ReadProgress;
+import textnet.text.VectorizeSteps;
 import textnet.train.EpochProgress;
 
 import java.io.PrintStream;
@@ -16,7 +17,8 @@ import java.util.function.LongSupplier;
 /**
  * The progress of a command's long phases on stderr (README, "Progress"). A phase is counted either
  * by a {@link LongAccumulator} its tasks add to (rows trained or scored, documents tokenized), or,
- * for code that counts nothing itself (the readers), by the succeeded tasks of its newest Spark stage;
+ * for code that counts nothing itself (Spark's readers, the vectorizer's steps after reading), by the
+ * succeeded tasks of its newest Spark stage;
  * {@link TaskCounters} gathers both from Spark's events, and a daemon thread of the driver draws the
  * phase's {@link ProgressLine} every {@value #TERMINAL_TICK_MS} ms on a terminal (every second in a
  * log) until the phase ends. With {@link ProgressMode#OFF} nothing is registered or started, and
@@ -30,12 +32,13 @@ final class ConsoleProgress implements AutoCloseable {
     private final ProgressMode mode;
     private final SparkContext sc;
     private final PrintStream out;
-    private final LongSupplier nanoClock = System::nanoTime;
+    private final LongSupplier nanoClock;
     private final TaskCounters counters;
     private final ScheduledExecutorService ticker;
 
-    private ConsoleProgress(ProgressMode mode, SparkContext sc, PrintStream out) {
+    private ConsoleProgress(ProgressMode mode, SparkContext sc, PrintStream out, LongSupplier nanoClock) {
         this.mode = mode;
+        this.nanoClock = nanoClock;
         this.sc = sc;
         this.out = out;
         if (mode == ProgressMode.OFF) {
@@ -54,7 +57,12 @@ final class ConsoleProgress implements AutoCloseable {
 
     /** Progress of {@code sc}'s jobs on {@code out} (stderr), or nothing with {@link ProgressMode#OFF}. */
     static ConsoleProgress start(ProgressMode mode, SparkContext sc, PrintStream out) {
-        return new ConsoleProgress(mode, sc, out);
+        return start(mode, sc, out, System::nanoTime);
+    }
+
+    /** ... on the given clock (tests move it; the ticks stay real). */
+    static ConsoleProgress start(ProgressMode mode, SparkContext sc, PrintStream out, LongSupplier nanoClock) {
+        return new ConsoleProgress(mode, sc, out, nanoClock);
     }
 
     boolean enabled() {
@@ -70,7 +78,7 @@ final class ConsoleProgress implements AutoCloseable {
      * Reading the corpus, in the vectorizer's {@code passes} over it: the MB the readers stream when the
      * total is known ({@link ReadProgress}: archives and table files); otherwise the tasks of each stage.
      */
-    Phase reading(DataConfig data, int passes) {
+    private Phase reading(DataConfig data, int passes) {
         long toStream = enabled() ? ReadProgress.bytesToStream(sc, data, passes) : 0;
         if (toStream <= 0) {
             return stages("Reading");
@@ -78,6 +86,36 @@ final class ConsoleProgress implements AutoCloseable {
         Phase phase = counting("Reading", ProgressLine.Unit.BYTES, toStream, () -> ReadProgress.countInto(sc, null));
         ReadProgress.countInto(sc, phase.counter()); // the jobs this thread starts from now on
         return phase;
+    }
+
+    /**
+     * Vectorizing: {@link #reading} until the vectorizer says that its next step has started, then
+     * each step a phase of its own, measured by its stages' tasks ({@link #stages}): the reading
+     * line would otherwise stand at 100% while the vocabulary and the rows are built.
+     */
+    Steps vectorizing(DataConfig data, int passes) {
+        return new Steps(reading(data, passes));
+    }
+
+    /** The vectorizer's steps, one phase at a time; closing it ends the current one. */
+    final class Steps implements VectorizeSteps, AutoCloseable {
+
+        private Phase current;
+
+        private Steps(Phase reading) {
+            current = reading;
+        }
+
+        @Override
+        public void next(String step) {
+            current.close();
+            current = stages(step);
+        }
+
+        @Override
+        public void close() {
+            current.close();
+        }
     }
 
     private Phase counting(String name, ProgressLine.Unit unit, long total, Runnable atEnd) {

@@ -108,9 +108,10 @@ final class TrainingRun {
         Corpus corpus = CorpusReaders.read(spark, config.data());
         clock.lap("read");
         VectorizedCorpus data;
-        // the corpus is read (and tokenized) by the vectorizer's passes: its progress is the bytes they stream
-        try (ConsoleProgress.Phase phase = console.reading(config.data(), VectorizedCorpus.passes(config))) {
-            data = VectorizedCorpus.of(corpus, config);
+        // the corpus is read (and tokenized) by the vectorizer's passes: its progress is the bytes they
+        // stream, then that of the vectorizer's later steps
+        try (ConsoleProgress.Steps steps = console.vectorizing(config.data(), VectorizedCorpus.passes(config))) {
+            data = VectorizedCorpus.of(corpus, config, steps);
         }
         clock.lap("vectorize");
         data.notes().forEach(n -> Console.info("note: " + n));

@@ -55,6 +55,11 @@ public record VectorizedCorpus(
     }
 
     public static VectorizedCorpus of(Corpus corpus, JobConfig config) {
+        return of(corpus, config, VectorizeSteps.NONE);
+    }
+
+    /** ... told to {@code steps} as the jobs after reading start (the vocabulary's, then the rows'). */
+    public static VectorizedCorpus of(Corpus corpus, JobConfig config, VectorizeSteps steps) {
         JavaRDD<LabelledDoc> docs = corpus.documents();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(docs.context());
         int validation = config.data().validation();
@@ -75,18 +80,19 @@ public record VectorizedCorpus(
         JavaRDD<TokenizedSplit> tokenized = docs.mapPartitions(it -> List.of(TokenizedSplit.of(it, vectorizerConfig,
                 roleOf, partitionOf, partitions)).iterator()).persist(StorageLevel.DISK_ONLY());
         try {
-            return of(corpus, config, tokenized, sc);
+            return of(corpus, config, tokenized, sc, steps);
         } finally {
             tokenized.unpersist(false);
         }
     }
 
     private static VectorizedCorpus of(Corpus corpus, JobConfig config, JavaRDD<TokenizedSplit> tokenized,
-                                       JavaSparkContext sc) {
+                                       JavaSparkContext sc, VectorizeSteps steps) {
         int validation = config.data().validation();
         int replicas = config.train().partitions();
         PartitionCounts counts = tokenized.map(s -> s.counts().withoutTokens()).treeReduce(PartitionCounts::plus);
         List<String> notes = new ArrayList<>(corpus.checked(counts.docs()));
+        steps.next("Choosing the vocabulary"); // the corpus has been read: the next jobs read the tokenized splits
         TopTokens.Top top = TopTokens.of(tokenized.map(s -> s.counts().tokens()), config.vectorizer().vocabularySize(),
                 tokenized.getNumPartitions());
         Vocabulary vocabulary = new Vocabulary(top.tokens());
@@ -134,6 +140,7 @@ public record VectorizedCorpus(
             });
         });
         JavaRDD<MultiHotBlock> blocks = MultiHotBlocks.blocks(rows, layout, blockRows, sets, "multi-hot rows");
+        steps.next("Building rows");
         long[] sizes = blocks.mapPartitionsWithIndex((p, it) -> {
             long[] s = new long[Role.values().length + 1];
             while (it.hasNext()) {

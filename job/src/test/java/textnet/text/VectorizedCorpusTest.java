@@ -213,7 +213,7 @@ class VectorizedCorpusTest {
     /**
      * The reading progress's total is the bytes the vectorizer really streams: the corpus is read once
      * (twice with a validation split), for TSV and an aclImdb archive. It assumed one pass more and
-     * stopped at 50%.
+     * stopped at 50%. The vectorizer's later steps are told after all of it.
      */
     @Test
     void readingProgressTotalIsWhatTheVectorizerStreams(@TempDir Path tmp) throws Exception {
@@ -236,15 +236,20 @@ class VectorizedCorpusTest {
                 overrides.add("data.validation=" + validation);
                 JobConfig config = ConfigLoader.load(null, overrides);
                 org.apache.spark.util.LongAccumulator streamed = sc.longAccumulator();
+                List<String> steps = new ArrayList<>(); // each step, and what had been streamed when it started
                 textnet.data.ReadProgress.countInto(sc, streamed);
                 try {
-                    VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark(), config.data()), config);
+                    VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark(), config.data()), config,
+                            step -> steps.add(step + " after " + streamed.value()));
                 } finally {
                     textnet.data.ReadProgress.countInto(sc, null);
                 }
                 long expected = textnet.data.ReadProgress.bytesToStream(sc, config.data(), VectorizedCorpus.passes(config));
                 assertTrue(expected > 0, overrides.toString());
                 assertEquals(expected, (long) streamed.value(), overrides.toString());
+                // the reading is over before the steps after it start (the console stops counting it then)
+                assertEquals(List.of("Choosing the vocabulary after " + expected, "Building rows after " + expected), steps,
+                        overrides.toString());
             }
         }
     }
