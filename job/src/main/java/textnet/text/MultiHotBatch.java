@@ -6,6 +6,9 @@ package textnet.text;
  * places of {@code values} (count, tf-idf) or ones when {@code values} is null (multi-hot), and its target: class
  * {@code labels[r]} (single-label: {@code labelOffsets} is null), or the classes
  * {@code labels[labelOffsets[r] .. labelOffsets[r+1])} (multi-label; sorted, distinct, maybe none).
+ * {@code indices} and {@code values} may run on past {@code rowOffsets[size]} (arrays a training task
+ * reuses from batch to batch: {@link MultiHotBlock#batch(int[], int, int, MultiHotBatch)}); the batch
+ * is what the offsets bound.
  * This is the network's only input type: the sparse path reads the indices directly, the dense
  * path expands them into a {@code size x inputSize} matrix.
  */
@@ -17,8 +20,9 @@ public record MultiHotBatch(int size, int[] rowOffsets, int[] indices, int[] lab
             throw new IllegalArgumentException("batch of " + size + " rows needs " + (size + 1)
                     + " offsets and " + size + " targets");
         }
-        if (values != null && values.length != indices.length) {
-            throw new IllegalArgumentException(indices.length + " indices and " + values.length + " values");
+        if (indices.length < rowOffsets[size] || values != null && values.length < rowOffsets[size]) {
+            throw new IllegalArgumentException("batch of " + rowOffsets[size] + " non-zeros in " + indices.length
+                    + " indices and " + (values == null ? "no" : values.length) + " values");
         }
     }
 

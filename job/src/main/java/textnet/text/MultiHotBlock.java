@@ -152,14 +152,28 @@ public final class MultiHotBlock implements Serializable {
 
     /** The rows {@code order[from..to)} as one mini-batch. */
     public MultiHotBatch batch(int[] order, int from, int to) {
+        return batch(order, from, to, null);
+    }
+
+    /**
+     * ... with its columns (and values) in {@code reuse}'s arrays when they are long enough (else in
+     * new ones a quarter longer than needed). Training cuts a task's batches one after another: reusing
+     * the columns (~270 KB for a tutorial batch of 512 IMDB reviews) keeps them from being garbage that
+     * the heap grows to hold.
+     *
+     * @param reuse a batch cut before whose arrays nothing reads any more, or null
+     */
+    public MultiHotBatch batch(int[] order, int from, int to, MultiHotBatch reuse) {
         int n = to - from;
         int nnz = 0;
         for (int i = from; i < to; i++) {
             nnz += offsets[order[i] + 1] - offsets[order[i]];
         }
         int[] batchOffsets = new int[n + 1];
-        int[] batchIndices = new int[nnz];
-        float[] batchValues = values == null ? null : new float[nnz];
+        int[] batchIndices = reuse != null && reuse.indices().length >= nnz ? reuse.indices()
+                : new int[reuse == null ? nnz : nnz + nnz / 4];
+        float[] batchValues = values == null ? null : reuse != null && reuse.values() != null
+                && reuse.values().length >= nnz ? reuse.values() : new float[batchIndices.length];
         int[] batchLabelOffsets = labelOffsets == null ? null : new int[n + 1];
         int[] batchLabels = new int[labelOffsets == null ? n : labelCount(order, from, to)];
         int at = 0;

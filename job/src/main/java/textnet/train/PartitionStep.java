@@ -91,11 +91,12 @@ public final class PartitionStep implements Function2<Integer, Iterator<MultiHot
         long iteration = start.iteration();
         BatchStats seen = BatchStats.EMPTY;
         long step = 0;
+        MultiHotBatch batch = null; // the previous batch, whose arrays the next one reuses
         for (int b = 0; blocks.hasNext(); b++) {
             MultiHotBlock block = blocks.next();
             int[] order = Shuffle.order(block.size(), seed, epoch, partition, b);
             for (int from = 0; from < order.length; from += batchSize) {
-                MultiHotBatch batch = block.batch(order, from, Math.min(order.length, from + batchSize));
+                batch = block.batch(order, from, Math.min(order.length, from + batchSize), batch);
                 // sparse input: W0's gradient only in the rows this batch touches (the optimizer knows)
                 int[] touched = sparseRows ? batch.distinctIndices(spec.inputSize()) : null;
                 long maskSeed = textnet.nn.DropoutMask.stepSeed(seed, epoch, partition, step++);

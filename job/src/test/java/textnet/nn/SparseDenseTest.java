@@ -175,6 +175,33 @@ class SparseDenseTest {
         }
     }
 
+    /**
+     * A batch's columns and values may run on past its rows (a training task reuses them from batch to
+     * batch): both paths read only what the offsets bound, so garbage there (columns out of range)
+     * changes nothing, to the bit.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void arraysRunningPastTheBatchAreNotRead(boolean values) {
+        for (boolean sparse : new boolean[] {true, false}) {
+            NetworkSpec spec = new NetworkSpec(200, List.of(new DenseSpec(200, 11, Activation.RELU),
+                    new DenseSpec(11, 1, Activation.SIGMOID)), Loss.BINARY_CROSSENTROPY, sparse);
+            Network network = new Network(spec);
+            float[] params = network.initialParameters(3);
+            MultiHotBatch batch = values ? Batches.randomWithValues(32, 200, 20, 2, 9) : Batches.random(32, 200, 20, 2, 9);
+            int[] longer = java.util.Arrays.copyOf(batch.indices(), batch.indices().length + 40);
+            java.util.Arrays.fill(longer, batch.indices().length, longer.length, 1_000_000);
+            float[] longerValues = values ? java.util.Arrays.copyOf(batch.values(), longer.length) : null;
+            MultiHotBatch padded = new MultiHotBatch(batch.size(), batch.rowOffsets(), longer, batch.labels(), null,
+                    longerValues);
+            float[] grad = new float[spec.parameterCount()];
+            float[] paddedGrad = new float[spec.parameterCount()];
+            assertEquals(network.lossAndGradient(params, batch, grad), network.lossAndGradient(params, padded, paddedGrad));
+            assertArrayEquals(grad, paddedGrad);
+            assertArrayEquals(network.predict(params, batch), network.predict(params, padded));
+        }
+    }
+
     @Test
     void emptyBatch() {
         NetworkSpec spec = new NetworkSpec(4, List.of(new DenseSpec(4, 1, Activation.SIGMOID)), Loss.BINARY_CROSSENTROPY, true);
