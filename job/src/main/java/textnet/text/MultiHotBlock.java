@@ -26,29 +26,13 @@ public final class MultiHotBlock implements Serializable {
     /** The columns' values; null when every one is 1. */
     private final float[] values;
 
-    private MultiHotBlock(int[] labels, int[] labelOffsets, int[] offsets, int[] indices, float[] values) {
+    private MultiHotBlock(int[] labels, int[] labelOffsets, int[] offsets, ColumnList columns, float[] values) {
         this.labels = labels;
         this.labelOffsets = labelOffsets;
         this.offsets = offsets;
         this.values = values;
-        boolean fits = true;
-        for (int c : indices) {
-            if (c > Character.MAX_VALUE) {
-                fits = false;
-                break;
-            }
-        }
-        if (fits) {
-            char[] cs = new char[indices.length];
-            for (int i = 0; i < cs.length; i++) {
-                cs[i] = (char) indices[i];
-            }
-            this.narrow = cs;
-            this.wide = null;
-        } else {
-            this.narrow = null;
-            this.wide = indices;
-        }
+        this.narrow = columns.narrow();
+        this.wide = columns.wide();
     }
 
     /** A single-label block of {@code rows}. */
@@ -68,7 +52,7 @@ public final class MultiHotBlock implements Serializable {
         private final IntList labels;
         private final IntList labelOffsets;
         private final IntList offsets;
-        private final IntList indices;
+        private final ColumnList indices;
         /** Made by the first row with values (a block's rows all have them, or none does). */
         private float[] values;
 
@@ -82,7 +66,7 @@ public final class MultiHotBlock implements Serializable {
             labels = new IntList(Math.max(1, rows));
             labelOffsets = sets == null ? null : new IntList(rows + 1);
             offsets = new IntList(rows + 1);
-            indices = new IntList(Math.max(1, columns));
+            indices = new ColumnList(Math.max(1, columns));
             offsets.add(0);
             if (labelOffsets != null) {
                 labelOffsets.add(0);
@@ -122,7 +106,7 @@ public final class MultiHotBlock implements Serializable {
         MultiHotBlock build() {
             int nnz = indices.size();
             return new MultiHotBlock(labels.toArray(), labelOffsets == null ? null : labelOffsets.toArray(),
-                    offsets.toArray(), indices.toArray(),
+                    offsets.toArray(), indices,
                     values == null ? null : values.length == nnz ? values : Arrays.copyOf(values, nnz));
         }
     }
@@ -227,6 +211,70 @@ public final class MultiHotBlock implements Serializable {
                 + (values == null ? 0 : values.length)) + (narrow != null ? 2L * narrow.length : 4L * wide.length);
     }
 
+    /**
+     * A block's columns as they are appended: in 16 bits until one does not fit, then in 32 from there
+     * on, so that building a block holds its final arrays only (not 32-bit ones to narrow at the end).
+     */
+    private static final class ColumnList {
+        private char[] narrow;
+        private int[] wide;
+        private int size;
+
+        ColumnList(int capacity) {
+            narrow = new char[capacity];
+        }
+
+        void addAll(int[] columns, int from, int to) {
+            int need = size + to - from;
+            if (need > capacity()) {
+                int grown = Math.max(capacity() * 2, need);
+                if (narrow != null) {
+                    narrow = Arrays.copyOf(narrow, grown);
+                } else {
+                    wide = Arrays.copyOf(wide, grown);
+                }
+            }
+            for (int k = from; k < to && narrow != null; k++) {
+                if (columns[k] > Character.MAX_VALUE) {
+                    widen();
+                    break;
+                }
+                narrow[size++] = (char) columns[k];
+            }
+            if (wide != null) {
+                int n = need - size;
+                System.arraycopy(columns, to - n, wide, size, n);
+                size = need;
+            }
+        }
+
+        private void widen() {
+            wide = new int[narrow.length];
+            for (int i = 0; i < size; i++) {
+                wide[i] = narrow[i];
+            }
+            narrow = null;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int capacity() {
+            return narrow != null ? narrow.length : wide.length;
+        }
+
+        /** The 16-bit columns at their final length, or null when they are 32-bit. */
+        char[] narrow() {
+            return narrow == null ? null : narrow.length == size ? narrow : Arrays.copyOf(narrow, size);
+        }
+
+        /** The 32-bit columns at their final length, or null when they are 16-bit. */
+        int[] wide() {
+            return wide == null ? null : wide.length == size ? wide : Arrays.copyOf(wide, size);
+        }
+    }
+
     /** Growable int array: rows are appended without boxing. */
     private static final class IntList {
         private int[] values;
@@ -254,10 +302,6 @@ public final class MultiHotBlock implements Serializable {
 
         int size() {
             return size;
-        }
-
-        int capacity() {
-            return values.length;
         }
 
         int[] toArray() {

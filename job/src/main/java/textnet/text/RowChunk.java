@@ -55,9 +55,14 @@ final class RowChunk implements Serializable {
         private final List<String> ids = new ArrayList<>();
         private int[] labels = new int[64];
         private int[] offsets = new int[65];
-        private int[] indices = new int[1024];
+        private int[] indices;
         /** Made by the first row with values: a task's rows all have them, or none does. */
         private float[] values;
+
+        /** @param columns how many columns a full chunk is expected to hold (it grows past that as needed) */
+        Builder(int columns) {
+            indices = new int[Math.max(1024, columns)];
+        }
 
         /** @param columnValues the columns' values, or null when they are all 1 */
         void add(String id, int label, int[] columns, float[] columnValues) {
@@ -136,6 +141,9 @@ final class RowChunk implements Serializable {
         }
 
         private final Source source;
+        /** The task's rows and columns so far: a new block's chunk is sized by them, not grown to fit. */
+        private long rows;
+        private long columns;
         private final Map<BlockKey, Builder> open = new TreeMap<>((a, b) -> a.partition() != b.partition()
                 ? Integer.compare(a.partition(), b.partition()) : Integer.compare(a.block(), b.block()));
         private Tuple2<BlockKey, RowChunk> ready;
@@ -150,8 +158,10 @@ final class RowChunk implements Serializable {
             while (ready == null) {
                 if (!sourceDone) {
                     sourceDone = !source.next((key, id, label, columns, values) -> {
-                        Builder b = open.computeIfAbsent(key, k -> new Builder());
+                        Builder b = open.computeIfAbsent(key, k -> new Builder(expectedColumns()));
                         b.add(id, label, columns, values);
+                        rows++;
+                        this.columns += columns.length;
                         if (b.isFull()) {
                             ready = new Tuple2<>(key, b.take());
                         }
@@ -171,6 +181,11 @@ final class RowChunk implements Serializable {
                 ready = new Tuple2<>(rest.getKey(), rest.getValue().take());
             }
             return true;
+        }
+
+        /** A full chunk of rows as long as the task's so far on average, and a quarter more. */
+        private int expectedColumns() {
+            return rows == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE - 8, columns * ROWS / rows * 5 / 4);
         }
 
         @Override

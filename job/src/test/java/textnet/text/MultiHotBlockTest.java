@@ -39,6 +39,39 @@ class MultiHotBlockTest {
     }
 
     /**
+     * Columns are kept in 16 bits until one needs more: then every column of the block in 32 (also when
+     * that column comes in the middle of a row, after the arrays have grown), each as it was added.
+     */
+    @Test
+    void aColumnPast16BitsWidensTheWholeBlockAndKeepsEveryColumn() {
+        Random random = new Random(5);
+        for (int wideRow : new int[] {-1, 0, 1_500}) {
+            List<MultiHotRow> rows = new ArrayList<>();
+            for (int r = 0; r < 2_000; r++) { // ~100,000 columns: past the builder's first 65,536
+                TreeSet<Integer> columns = new TreeSet<>();
+                while (columns.size() < 30 + random.nextInt(40)) {
+                    columns.add(random.nextInt(65_536));
+                }
+                if (r == wideRow) {
+                    columns.add(65_536);
+                    columns.add(1 << 20);
+                }
+                rows.add(new MultiHotRow(r % 2, columns.stream().mapToInt(Integer::intValue).toArray()));
+            }
+            MultiHotBlock block = MultiHotBlock.of(rows.iterator());
+            MultiHotBatch all = block.batch(0, block.size());
+            long columns = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                assertArrayEquals(rows.get(r).indices(),
+                        Arrays.copyOfRange(all.indices(), all.rowOffsets()[r], all.rowOffsets()[r + 1]), "row " + r);
+                columns += rows.get(r).indices().length;
+            }
+            long otherArrays = 4L * (rows.size() + rows.size() + 1); // labels and offsets
+            assertEquals((wideRow < 0 ? 2 : 4) * columns + otherArrays, block.bytes(), "wide row " + wideRow);
+        }
+    }
+
+    /**
      * Each batch cut into the previous one's arrays holds exactly the rows of the same batch cut into
      * new arrays; the arrays are reused while long enough, and replaced by longer ones otherwise.
      */
