@@ -18,6 +18,8 @@ import scala.Tuple2;
 final class RowChunk implements Serializable {
 
     static final int ROWS = 1024;
+    /** The most columns a chunk is given before its rows come (1 MiB). */
+    static final int MAX_PRESIZED_COLUMNS = 1 << 18;
 
     private final String[] ids;
     private final int[] labels;
@@ -183,9 +185,14 @@ final class RowChunk implements Serializable {
             return true;
         }
 
-        /** A full chunk of rows as long as the task's so far on average, and a quarter more. */
+        /**
+         * A full chunk of rows as long as the task's so far on average, and a quarter more (an IMDB
+         * chunk: ~170,000 columns), but at most {@value #MAX_PRESIZED_COLUMNS}: a task opens a chunk
+         * for every block it writes to, and a chunk of long documents grows past that only as its
+         * rows come.
+         */
         private int expectedColumns() {
-            return rows == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE - 8, columns * ROWS / rows * 5 / 4);
+            return rows == 0 ? 0 : (int) Math.min(MAX_PRESIZED_COLUMNS, columns * ROWS / rows * 5 / 4);
         }
 
         @Override
