@@ -95,7 +95,7 @@ public final class Benchmark {
         out.put("name", name);
         out.set("command", CliRuns.summary(cliRuns, name));
 
-        VectorizedCorpus data = VectorizedCorpus.of(CorpusReaders.read(spark, config.data()), config);
+        VectorizedCorpus data = VectorizedCorpus.of(CorpusReaders.read(spark.sparkContext(), config.data()), config);
         out.put("train_rows", data.trainRows()).put("test_rows", data.testRows())
                 .put("cached_train_bytes", data.trainBytes());
 

@@ -91,7 +91,7 @@ public final class ReplicaBench {
     }
 
     private static ObjectNode run(SparkSession spark, TaskTimes tasks, JobConfig config) {
-        VectorizedCorpus data = VectorizedCorpus.of(CorpusReaders.read(spark, config.data()), config);
+        VectorizedCorpus data = VectorizedCorpus.of(CorpusReaders.read(spark.sparkContext(), config.data()), config);
         NetworkSpec spec = TrainedModel.specOf(config, data.vectorizer());
         ObjectNode out = JSON.createObjectNode();
         tasks.reset();

@@ -135,7 +135,7 @@ final class Predictor {
     private static String evaluate(TrainedModel model, JobConfig config, String master, Scratch scratch)
             throws IOException {
         SparkSession spark = SparkSessions.create(master, "textnet evaluate", false, scratch);
-        Corpus corpus = CorpusReaders.read(spark, config.data());
+        Corpus corpus = CorpusReaders.read(spark.sparkContext(), config.data());
         LabelSets sets = model.spec().multiLabel() ? model.vectorizer().labelSetsOf(corpus.test(), "test") : null;
         JavaRDD<textnet.text.MultiHotBlock> test = MultiHotBlocks.deal(
                 model.vectorizer().transform(corpus.test(), "test", sets), config.train().partitions(),

@@ -105,7 +105,7 @@ final class TrainingRun {
         Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
                 + ", " + config.train().partitions() + " partitions");
         clock.lap("jvm_start_to_spark");
-        Corpus corpus = CorpusReaders.read(spark, config.data());
+        Corpus corpus = CorpusReaders.read(spark.sparkContext(), config.data());
         clock.lap("read");
         VectorizedCorpus data;
         // the corpus is read (and tokenized) by the vectorizer's passes: its progress is the bytes they

@@ -1,10 +1,10 @@
 package textnet.data;
 
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import textnet.JobException;
 
@@ -37,13 +37,13 @@ final class AclImdbReader {
     }
 
     /** @param partitions how many tasks read an archive (each keeps its share; see {@link #fromArchive}) */
-    static Corpus read(SparkSession spark, String path, int partitions) {
-        FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    static Corpus read(SparkContext context, String path, int partitions) {
+        FileStatus status = InputPaths.require(context, "data.path", path, HINT);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(context);
         JavaRDD<LabelledDoc> docs = status.isDirectory()
-                ? fromFolder(sc, CorpusFolder.of(spark, status.getPath(), "data.path", path), path)
+                ? fromFolder(sc, CorpusFolder.of(context, status.getPath(), "data.path", path), path)
                 : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path, partitions);
-        return new Corpus(spark, docs, List.of(), counts -> {
+        return new Corpus(context, docs, List.of(), counts -> {
             requireEveryPart(counts, path);
             return counts.repaired() == 0 ? List.of()
                     : List.of("aclImdb: " + counts.repaired() + " reviews were not valid UTF-8;"

@@ -1,9 +1,9 @@
 package textnet.data;
 
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -36,7 +36,7 @@ public final class Corpus {
         List<String> notes(DocCounts counts);
     }
 
-    private final SparkSession spark;
+    private final SparkContext context;
     private final JavaRDD<LabelledDoc> documents;
     private final List<String> notes;
     private final Check check;
@@ -45,8 +45,8 @@ public final class Corpus {
      * @param documents read lazily from the source (not persisted)
      * @param notes     what reading found already (files skipped, ...)
      */
-    Corpus(SparkSession spark, JavaRDD<LabelledDoc> documents, List<String> notes, Check check) {
-        this.spark = spark;
+    Corpus(SparkContext context, JavaRDD<LabelledDoc> documents, List<String> notes, Check check) {
+        this.context = context;
         this.documents = documents;
         this.notes = List.copyOf(notes);
         this.check = check;
@@ -86,6 +86,6 @@ public final class Corpus {
         JavaRDD<Row> rows = documents.filter(d -> d.split() == split)
                 .sortBy(LabelledDoc::position, true, Math.max(1, documents.getNumPartitions()))
                 .map(LabelledDoc::toRow);
-        return spark.createDataFrame(rows, SCHEMA);
+        return SqlSession.of(context).createDataFrame(rows, SCHEMA);
     }
 }

@@ -2,7 +2,7 @@ package textnet.data;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import textnet.JobException;
 
 import java.io.IOException;
@@ -28,15 +28,15 @@ import java.util.function.Predicate;
  */
 final class CorpusFolder {
 
-    private final SparkSession spark;
+    private final SparkContext context;
     private final Path dir;
     private final String key;
     private final String userValue;
     /** The folder's real path when it is local (links resolved), else null. */
     private final java.nio.file.Path realRoot;
 
-    private CorpusFolder(SparkSession spark, Path dir, String key, String userValue, java.nio.file.Path realRoot) {
-        this.spark = spark;
+    private CorpusFolder(SparkContext context, Path dir, String key, String userValue, java.nio.file.Path realRoot) {
+        this.context = context;
         this.dir = dir;
         this.key = key;
         this.userValue = userValue;
@@ -44,10 +44,10 @@ final class CorpusFolder {
     }
 
     /** @param dir a folder, as {@link InputPaths#require} returned it */
-    static CorpusFolder of(SparkSession spark, Path dir, String key, String userValue) {
+    static CorpusFolder of(SparkContext context, Path dir, String key, String userValue) {
         try {
-            boolean local = LocalFiles.isLocal(InputPaths.fileSystem(spark, dir));
-            return new CorpusFolder(spark, dir, key, userValue, local ? LocalFiles.of(dir).toRealPath() : null);
+            boolean local = LocalFiles.isLocal(InputPaths.fileSystem(context, dir));
+            return new CorpusFolder(context, dir, key, userValue, local ? LocalFiles.of(dir).toRealPath() : null);
         } catch (IOException e) {
             throw JobException.input(key + ": cannot read " + userValue + ": " + e.getMessage(), e);
         }
@@ -56,7 +56,7 @@ final class CorpusFolder {
     /** Whether {@code relative} ("train/pos", "" for the folder itself) is a folder of this one. */
     boolean hasFolder(String relative) {
         if (realRoot == null) {
-            return InputPaths.isDirectory(spark, relative.isEmpty() ? dir : new Path(dir, relative));
+            return InputPaths.isDirectory(context, relative.isEmpty() ? dir : new Path(dir, relative));
         }
         java.nio.file.Path folder = realRoot.resolve(relative);
         if (!Files.isDirectory(folder)) {
@@ -84,7 +84,7 @@ final class CorpusFolder {
 
     private List<InputFile> hadoopFiles(String relative, Predicate<String> name) {
         List<InputFile> files = new ArrayList<>();
-        for (FileStatus status : InputPaths.filesIn(spark, relative.isEmpty() ? dir : new Path(dir, relative), name)) {
+        for (FileStatus status : InputPaths.filesIn(context, relative.isEmpty() ? dir : new Path(dir, relative), name)) {
             String inside = inside(relative, status.getPath().getName());
             DocumentBytes.requireSize(key, inside + " in " + userValue, status.getLen());
             files.add(InputFile.of(status.getPath(), inside, status.getLen()));

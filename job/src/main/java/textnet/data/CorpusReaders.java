@@ -1,7 +1,6 @@
 package textnet.data;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import textnet.JobException;
 import textnet.config.DataFormat;
 import textnet.config.DataConfig;
@@ -16,20 +15,20 @@ public final class CorpusReaders {
     }
 
     /** An archive is read by as many tasks as Spark runs at once (its default parallelism). */
-    public static Corpus read(SparkSession spark, DataConfig config) {
-        return read(spark, config, JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism());
+    public static Corpus read(SparkContext sc, DataConfig config) {
+        return read(sc, config, sc.defaultParallelism());
     }
 
     /** @param archiveReaders how many tasks read an aclImdb archive, each keeping its share of the reviews */
-    public static Corpus read(SparkSession spark, DataConfig config, int archiveReaders) {
+    public static Corpus read(SparkContext sc, DataConfig config, int archiveReaders) {
         if (!DataFormat.NAMES.contains(config.format())) {
             throw JobException.config("config key 'data.format': '" + config.format() + "' is not one of "
                     + String.join(", ", DataFormat.NAMES));
         }
         return switch (config.dataFormat()) {
-            case ACLIMDB -> AclImdbReader.read(spark, config.path(), archiveReaders);
-            case REUTERS21578 -> ReutersReader.read(spark, config.path(), ReutersSubset.named(config.subset()));
-            case TSV, CSV, JSONL, PARQUET -> TextTableReader.read(spark, config);
+            case ACLIMDB -> AclImdbReader.read(sc, config.path(), archiveReaders);
+            case REUTERS21578 -> ReutersReader.read(sc, config.path(), ReutersSubset.named(config.subset()));
+            case TSV, CSV, JSONL, PARQUET -> TextTableReader.read(sc, config);
         };
     }
 }

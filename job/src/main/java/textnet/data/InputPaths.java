@@ -3,7 +3,7 @@ package textnet.data;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import textnet.JobException;
 
 import java.io.File;
@@ -92,7 +92,7 @@ final class InputPaths {
      *
      * @param hint what the user can do about a missing path, appended to the message
      */
-    static FileStatus require(SparkSession spark, String key, String value, String hint) {
+    static FileStatus require(SparkContext context, String key, String value, String hint) {
         if (value == null || value.isBlank()) {
             throw JobException.input("config key '" + key + "' is not set; " + hint);
         }
@@ -104,7 +104,7 @@ final class InputPaths {
         }
         FileStatus status;
         try {
-            FileSystem fs = fileSystem(spark, path);
+            FileSystem fs = fileSystem(context, path);
             status = fs.getFileStatus(path);
             if (LocalFiles.isLocal(fs)) {
                 String odd = LocalFiles.oddKind(LocalFiles.of(path));
@@ -120,9 +120,9 @@ final class InputPaths {
         return status;
     }
 
-    static boolean isDirectory(SparkSession spark, Path path) {
+    static boolean isDirectory(SparkContext context, Path path) {
         try {
-            FileSystem fs = fileSystem(spark, path);
+            FileSystem fs = fileSystem(context, path);
             return fs.exists(path) && fs.getFileStatus(path).isDirectory();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,9 +130,9 @@ final class InputPaths {
     }
 
     /** Files directly in {@code dir} whose name passes the filter, sorted by name. */
-    static List<FileStatus> filesIn(SparkSession spark, Path dir, Predicate<String> name) {
+    static List<FileStatus> filesIn(SparkContext context, Path dir, Predicate<String> name) {
         try {
-            return Arrays.stream(fileSystem(spark, dir).listStatus(dir))
+            return Arrays.stream(fileSystem(context, dir).listStatus(dir))
                     .filter(FileStatus::isFile)
                     .filter(s -> name.test(s.getPath().getName()))
                     .sorted((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()))
@@ -142,7 +142,7 @@ final class InputPaths {
         }
     }
 
-    static FileSystem fileSystem(SparkSession spark, Path path) throws IOException {
-        return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    static FileSystem fileSystem(SparkContext context, Path path) throws IOException {
+        return path.getFileSystem(context.hadoopConfiguration());
     }
 }

@@ -51,16 +51,16 @@ public final class PredictInput {
         if (format == null) {
             throw JobException.input(KEY + " " + input + ": " + EXPECTED);
         }
-        List<InputFile> files = TableFile.require(spark, KEY, value, format, new TableColumns(data.textColumn(), null), EXPECTED);
+        List<InputFile> files = TableFile.require(spark.sparkContext(), KEY, value, format, new TableColumns(data.textColumn(), null), EXPECTED);
         return TextTableReader.unlabelled(spark, format, files, data.textColumn());
     }
 
     /** A folder of .txt files or one .txt file; each file is one document, read whole by a task. */
     private static Dataset<Row> documents(SparkSession spark, String value) {
-        FileStatus status = InputPaths.require(spark, KEY, value, EXPECTED);
+        FileStatus status = InputPaths.require(spark.sparkContext(), KEY, value, EXPECTED);
         List<InputFile> files;
         if (status.isDirectory()) {
-            files = CorpusFolder.of(spark, status.getPath(), KEY, value).files("", n -> n.endsWith(".txt"));
+            files = CorpusFolder.of(spark.sparkContext(), status.getPath(), KEY, value).files("", n -> n.endsWith(".txt"));
             if (files.isEmpty()) {
                 throw JobException.input(KEY + " " + value + " has no .txt files");
             }

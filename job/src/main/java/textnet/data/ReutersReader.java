@@ -1,10 +1,10 @@
 package textnet.data;
 
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import scala.Tuple2;
 import textnet.JobException;
@@ -75,11 +75,11 @@ final class ReutersReader {
      * could not be parsed; the corpus's documents are then parsed again whenever they are read (the
      * SGML is 27 MB: parsing it is cheaper than keeping its text).
      */
-    static Corpus read(SparkSession spark, String path, ReutersSubset subset) {
-        FileStatus status = InputPaths.require(spark, "data.path", path, HINT);
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    static Corpus read(SparkContext context, String path, ReutersSubset subset) {
+        FileStatus status = InputPaths.require(context, "data.path", path, HINT);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(context);
         JavaRDD<ParsedFile> files = status.isDirectory()
-                ? fromFolder(sc, CorpusFolder.of(spark, status.getPath(), "data.path", path), path)
+                ? fromFolder(sc, CorpusFolder.of(context, status.getPath(), "data.path", path), path)
                 : fromArchive(sc, InputFile.of(status.getPath(), path, status.getLen()), path);
         List<FileSummary> summaries = new ArrayList<>(files.map(f -> FileSummary.of(f, subset)).collect());
         List<String> notes = problemNotes(summaries, path);
@@ -89,7 +89,7 @@ final class ReutersReader {
                     + " documents (" + subset.rule() + ")");
         }
         JavaRDD<LabelledDoc> kept = files.flatMap(f -> f.documents(subset, categories).iterator());
-        return new Corpus(spark, kept, notes, counts -> List.of());
+        return new Corpus(context, kept, notes, counts -> List.of());
     }
 
     /** One task streams the archive: gzip cannot be split, and the whole corpus is 27 MB. */

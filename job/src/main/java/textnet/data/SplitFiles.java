@@ -1,6 +1,6 @@
 package textnet.data;
 
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import textnet.JobException;
 import textnet.config.DataConfig;
 
@@ -13,13 +13,13 @@ import java.util.List;
  */
 record SplitFiles(List<InputFile> train, List<InputFile> test, String trainValue, String testValue) {
 
-    static SplitFiles of(SparkSession spark, DataConfig config, TableColumns columns) {
+    static SplitFiles of(SparkContext context, DataConfig config, TableColumns columns) {
         String hint = "the " + config.format() + " format reads its splits from data.train and data.test";
         requireSet(key(Split.TRAIN), config.train(), hint);
         requireSet(key(Split.TEST), config.test(), hint);
         return new SplitFiles(
-                TableFile.require(spark, key(Split.TRAIN), config.train(), config.dataFormat(), columns, hint),
-                TableFile.require(spark, key(Split.TEST), config.test(), config.dataFormat(), columns, hint),
+                TableFile.require(context, key(Split.TRAIN), config.train(), config.dataFormat(), columns, hint),
+                TableFile.require(context, key(Split.TEST), config.test(), config.dataFormat(), columns, hint),
                 config.train(), config.test());
     }
 

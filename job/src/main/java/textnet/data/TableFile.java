@@ -3,7 +3,7 @@ package textnet.data;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import textnet.config.DataFormat;
 import textnet.JobException;
 
@@ -42,25 +42,25 @@ final class TableFile {
      *
      * @param hint what the user can do about a missing path, appended to the message
      */
-    static List<InputFile> require(SparkSession spark, String key, String value, DataFormat format, TableColumns columns,
+    static List<InputFile> require(SparkContext context, String key, String value, DataFormat format, TableColumns columns,
                                    String hint) {
-        List<InputFile> files = list(spark, key, value, hint);
+        List<InputFile> files = list(context, key, value, hint);
         if (files.isEmpty()) {
             throw noRows(key, value);
         }
         if (format != DataFormat.PARQUET) {
-            checkText(spark, key, files.get(0), format, columns);
+            checkText(context, key, files.get(0), format, columns);
         }
         return files;
     }
 
-    private static List<InputFile> list(SparkSession spark, String key, String value, String hint) {
+    private static List<InputFile> list(SparkContext context, String key, String value, String hint) {
         if (value == null || value.isBlank()) {
             throw JobException.input("config key '" + key + "' is not set; " + hint);
         }
         Path literal = InputPaths.hadoopPath(value);
         try {
-            FileSystem fs = InputPaths.fileSystem(spark, literal);
+            FileSystem fs = InputPaths.fileSystem(context, literal);
             if (!fs.exists(literal) && value.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
                 FileStatus[] matched = fs.globStatus(literal);
                 if (matched == null || matched.length == 0) {
@@ -73,7 +73,7 @@ final class TableFile {
                 files.sort(Comparator.comparing(InputFile::uri));
                 return files;
             }
-            FileStatus status = InputPaths.require(spark, key, value, hint);
+            FileStatus status = InputPaths.require(context, key, value, hint);
             if (!status.isDirectory() && status.getLen() == 0) {
                 throw noRows(key, value);
             }
@@ -122,10 +122,10 @@ final class TableFile {
     }
 
     /** The first bytes of a text table: UTF-8, with the columns asked for. */
-    private static void checkText(SparkSession spark, String key, InputFile file, DataFormat format, TableColumns columns) {
+    private static void checkText(SparkContext context, String key, InputFile file, DataFormat format, TableColumns columns) {
         String value = file.name();
         byte[] head;
-        try (InputStream in = DocumentBytes.openText(file, spark.sparkContext().hadoopConfiguration(), key)) {
+        try (InputStream in = DocumentBytes.openText(file, context.hadoopConfiguration(), key)) {
             head = in.readNBytes(TextEncoding.HEAD_BYTES);
         } catch (IOException e) {
             throw DocumentBytes.unreadable(key, value, e);

@@ -1,5 +1,6 @@
 package textnet.data;
 
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -29,12 +30,12 @@ final class TextTableReader {
     private TextTableReader() {
     }
 
-    static Corpus read(SparkSession spark, DataConfig config) {
+    static Corpus read(SparkContext context, DataConfig config) {
         TableColumns columns = new TableColumns(config.textColumn(), config.labelColumn(), config.multiLabel());
-        SplitFiles files = SplitFiles.of(spark, config, columns);
-        JavaRDD<LabelledDoc> docs = split(spark, config.dataFormat(), files, Split.TRAIN, columns)
-                .union(split(spark, config.dataFormat(), files, Split.TEST, columns));
-        return new Corpus(spark, docs, List.of(), counts -> {
+        SplitFiles files = SplitFiles.of(context, config, columns);
+        JavaRDD<LabelledDoc> docs = split(context, config.dataFormat(), files, Split.TRAIN, columns)
+                .union(split(context, config.dataFormat(), files, Split.TEST, columns));
+        return new Corpus(context, docs, List.of(), counts -> {
             for (Split split : Split.values()) {
                 if (counts.total(split) == 0) {
                     throw TableFile.noRows(SplitFiles.key(split), split == Split.TRAIN ? config.train() : config.test());
@@ -52,24 +53,24 @@ final class TextTableReader {
      */
     static Dataset<Row> unlabelled(SparkSession spark, DataFormat format, List<InputFile> files, String textColumn) {
         boolean one = files.size() == 1;
-        JavaRDD<Row> rows = rows(spark, format, files, "--input", files.get(0).name(), new TableColumns(textColumn, null), false)
+        JavaRDD<Row> rows = rows(spark.sparkContext(), format, files, "--input", files.get(0).name(), new TableColumns(textColumn, null), false)
                 .map(r -> RowFactory.create(one ? Long.toString(r.key()) : TableSplit.idOf(r.key()), r.textString()));
         return spark.createDataFrame(rows, PredictInput.SCHEMA);
     }
 
     /** A split's documents: id = the file's index and the row's place in it ({@link TableSplit#idOf}). */
-    private static JavaRDD<LabelledDoc> split(SparkSession spark, DataFormat format, SplitFiles files, Split split,
+    private static JavaRDD<LabelledDoc> split(SparkContext context, DataFormat format, SplitFiles files, Split split,
                                               TableColumns columns) {
-        return rows(spark, format, files.files(split), SplitFiles.key(split), files.value(split), columns, true)
+        return rows(context, format, files.files(split), SplitFiles.key(split), files.value(split), columns, true)
                 .map(r -> r.utf8() != null
                         ? LabelledDoc.ofUtf8(split, r.key(), TableSplit.idOf(r.key()), r.utf8(), r.label(), r.repaired())
                         : new LabelledDoc(split, r.key(), TableSplit.idOf(r.key()), r.text(), r.label(), r.repaired()));
     }
 
-    private static JavaRDD<TableRow> rows(SparkSession spark, DataFormat format, List<InputFile> files, String key,
+    private static JavaRDD<TableRow> rows(SparkContext context, DataFormat format, List<InputFile> files, String key,
                                           String name, TableColumns columns, boolean byRange) {
-        return format == DataFormat.PARQUET ? ParquetRows.read(spark, files, name, columns)
-                : TableRows.read(JavaSparkContext.fromSparkContext(spark.sparkContext()), files, key, format, columns, byRange);
+        return format == DataFormat.PARQUET ? ParquetRows.read(SqlSession.of(context), files, name, columns)
+                : TableRows.read(JavaSparkContext.fromSparkContext(context), files, key, format, columns, byRange);
     }
 
     /** One note per file (once when data.train and data.test are the same file). */

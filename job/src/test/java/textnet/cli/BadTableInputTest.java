@@ -262,7 +262,7 @@ class BadTableInputTest {
                 List.of("data.format=tsv", "data.train=" + trainFile, "data.test=" + testFile, "train.epochs=1",
                         "train.batch-size=32", "train.epochs=5"));
         var vectorizer = textnet.text.TextVectorizer.fit(
-                textnet.data.CorpusReaders.read(SparkTestSupport.spark(), config.data()).train(), config.vectorizer());
+                textnet.data.CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data()).train(), config.vectorizer());
         int params = textnet.io.TrainedModel.specOf(config, vectorizer).parameterCount();
         float[] poisoned = new float[params];
         java.util.Arrays.fill(poisoned, Float.NaN);

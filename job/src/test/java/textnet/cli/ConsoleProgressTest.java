@@ -58,7 +58,7 @@ class ConsoleProgressTest {
                     Pattern.compile("Reading: [\\d.]+ MB of [\\d.]+ MB \\(100%\\)"),
                     Pattern.compile("Choosing the vocabulary: (\\d+)/\\1 tasks \\(100%\\)"),
                     Pattern.compile("Building rows: (\\d+)/\\1 tasks \\(100%\\)"));
-            VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark(), config.data()), config, step -> {
+            VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data()), config, step -> {
                 waitFor(due.get(waitedFor.size()), nanos, printed);
                 waitedFor.add(step);
                 steps.next(step);

@@ -58,7 +58,7 @@ class OnnxEndToEndTest {
     }
 
     private static List<String> testTexts(String... data) {
-        return CorpusReaders.read(SparkTestSupport.spark(), ConfigLoader.load(null, List.of(data)).data())
+        return CorpusReaders.read(SparkTestSupport.spark().sparkContext(), ConfigLoader.load(null, List.of(data)).data())
                 .test().select("text").javaRDD().map(r -> r.getString(0)).collect();
     }
 

@@ -116,7 +116,7 @@ class PredictReproducesTest {
     @Test
     void predictGivesTheProbabilitiesOfTheTrainingRunsEvaluation() {
         TrainedModel loaded = ModelFiles.load(model);
-        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), loaded.config().data());
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(), loaded.config().data());
         // the test evaluation's forward pass, over the blocks it reads, here on the driver
         List<MultiHotBlock> blocks = MultiHotBlocks.deal(
                 loaded.vectorizer().transform(corpus.test(), "test"), 2, Integer.MAX_VALUE, "test rows").collect();

@@ -38,7 +38,7 @@ class AclImdbReaderTest {
     }
 
     private static Corpus read(Object path) {
-        return CorpusReaders.read(SparkTestSupport.spark(), Configs.path("aclimdb", path));
+        return CorpusReaders.read(SparkTestSupport.spark().sparkContext(), Configs.path("aclimdb", path));
     }
 
     @Test
@@ -57,7 +57,7 @@ class AclImdbReaderTest {
         Path archive = Fixtures.tarGz(tmp.resolve("imdb.tar.gz"), corpus());
         List<String> train = null;
         for (int partitions : new int[] {1, 3}) {
-            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), Configs.path("aclimdb", archive), partitions);
+            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(), Configs.path("aclimdb", archive), partitions);
             List<List<LabelledDoc>> dealt = corpus.documents().glom().collect();
             assertEquals(partitions, dealt.size());
             int docs = 0;

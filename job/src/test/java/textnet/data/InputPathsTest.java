@@ -71,7 +71,7 @@ class InputPathsTest {
             for (String decoy : names.subList(1, names.size())) {
                 Files.writeString(dir.resolve(decoy), "decoy\tnot this file\n");
             }
-            List<InputFile> checked = TableFile.require(spark, "data.train", file.toString(), textnet.config.DataFormat.TSV, columns, "hint");
+            List<InputFile> checked = TableFile.require(spark.sparkContext(), "data.train", file.toString(), textnet.config.DataFormat.TSV, columns, "hint");
             assertEquals(1, checked.size(), names.get(0));
             List<TableRow> rows = TableRows.read(sc, checked, "data.train", textnet.config.DataFormat.TSV, columns, true).collect();
             assertEquals(1, rows.size(), names.get(0));
@@ -129,6 +129,6 @@ class InputPathsTest {
     }
 
     private static Corpus read(textnet.config.DataConfig config) {
-        return CorpusReaders.read(SparkTestSupport.spark(), config);
+        return CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config);
     }
 }

@@ -26,7 +26,7 @@ class MultiLabelTablesTest {
     Path tmp;
 
     private static Corpus read(DataConfig config) {
-        return CorpusReaders.read(SparkTestSupport.spark(), config);
+        return CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config);
     }
 
     private static DataConfig multi(String format, Object file) {

@@ -20,7 +20,7 @@ class RealCorporaTest {
         var spark = SparkTestSupport.spark();
         var archive = SparkTestSupport.corpus("aclImdb-labeled.tar.gz");
         long start = System.nanoTime();
-        Corpus corpus = CorpusReaders.read(spark, Configs.path("aclimdb", archive));
+        Corpus corpus = CorpusReaders.read(spark.sparkContext(), Configs.path("aclimdb", archive));
         long read = System.nanoTime();
         Map<String, Long> train = labelCounts(corpus.train());
         Map<String, Long> test = labelCounts(corpus.test());
@@ -36,7 +36,7 @@ class RealCorporaTest {
 
     @Test
     void reutersR52Has52ClassesIn6532TrainAnd2568TestDocuments() {
-        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(),
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(),
                 Configs.reuters(SparkTestSupport.corpus("reuters21578.tar.gz"), "r52"));
         assertEquals(6_532, corpus.train().count());
         assertEquals(2_568, corpus.test().count());
@@ -50,7 +50,7 @@ class RealCorporaTest {
 
     @Test
     void reutersR8Has8ClassesIn5485TrainAnd2189TestDocuments() {
-        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(),
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(),
                 Configs.reuters(SparkTestSupport.corpus("reuters21578.tar.gz"), "r8"));
         assertEquals(5_485, corpus.train().count());
         assertEquals(2_189, corpus.test().count());
@@ -64,7 +64,7 @@ class RealCorporaTest {
      */
     @Test
     void reutersR90Has90CategoriesIn7770TrainAnd3019TestDocuments() {
-        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(),
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(),
                 Configs.reuters(SparkTestSupport.corpus("reuters21578.tar.gz"), "r90"));
         assertEquals(7_770, corpus.train().count());
         assertEquals(3_019, corpus.test().count());

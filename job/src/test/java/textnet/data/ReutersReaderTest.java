@@ -33,7 +33,7 @@ class ReutersReaderTest {
     }
 
     private static Corpus read(Object path, String subset) {
-        return CorpusReaders.read(SparkTestSupport.spark(), Configs.reuters(path, subset));
+        return CorpusReaders.read(SparkTestSupport.spark().sparkContext(), Configs.reuters(path, subset));
     }
 
     private static List<String> ids(Corpus corpus, boolean train) {

@@ -27,7 +27,7 @@ class TextTableReaderTest {
     Path tmp;
 
     private static Corpus read(DataConfig config) {
-        return CorpusReaders.read(SparkTestSupport.spark(), config);
+        return CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config);
     }
 
     private Path write(String name, String content) throws IOException {

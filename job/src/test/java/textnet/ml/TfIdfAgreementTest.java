@@ -80,7 +80,7 @@ class TfIdfAgreementTest {
     void predictTheSparkMlTransformerAndTheNumpyRecipeAgree() throws Exception {
         SparkSession spark = SparkTestSupport.spark();
         TrainedModel model = ModelFiles.load(out.resolve("model"));
-        List<String> texts = CorpusReaders.read(spark, ConfigLoader.load(null, List.of("data.format=reuters21578",
+        List<String> texts = CorpusReaders.read(spark.sparkContext(), ConfigLoader.load(null, List.of("data.format=reuters21578",
                         "data.subset=r8", "data.path=" + SparkTestSupport.corpus("reuters21578.tar.gz"))).data())
                 .test().select("text").limit(300).javaRDD().map(r -> r.getString(0)).collect();
         List<String> classes = model.vectorizer().labels().labels();

@@ -126,7 +126,7 @@ class OutputModeTest {
     void vectorizedCorpusGivesCountsAndTfIdfComputedByHand() throws Exception {
         for (OutputMode mode : OutputMode.values()) {
             JobConfig config = config(mode, 4, 1, 0);
-            VectorizedCorpus v = VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark(), config.data()), config);
+            VectorizedCorpus v = VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data()), config);
             assertEquals(VOCABULARY, v.vectorizer().vocabulary().tokens());
             assertEquals(mode, v.vectorizer().values().mode());
             assertArrayEquals(mode == OutputMode.TF_IDF ? IDF : null, v.vectorizer().values().idf(), mode.key());
@@ -184,7 +184,7 @@ class OutputModeTest {
         JobConfig config = ConfigLoader.load(null, List.of("data.format=tsv", "data.train=" + dir.resolve("train.tsv"),
                 "data.test=" + dir.resolve("test.tsv"), "vectorizer.vocabulary-size=5", "vectorizer.ngrams=2",
                 "vectorizer.output-mode=tf-idf", "train.partitions=2"));
-        VectorizedCorpus v = VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark(), config.data()), config);
+        VectorizedCorpus v = VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data()), config);
         assertEquals(vocabulary, v.vectorizer().vocabulary().tokens());
         assertArrayEquals(idf, v.vectorizer().values().idf());
         assertEquals(sorted(expected), rows(v.train()));
@@ -198,7 +198,7 @@ class OutputModeTest {
     @Test
     void heldOutValidationCountsNeitherInNNorInDf() throws Exception {
         JobConfig config = config(OutputMode.TF_IDF, 4, 1, 2);
-        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data());
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data());
         VectorizedCorpus v = VectorizedCorpus.of(corpus, config);
         assertEquals(3, v.trainRows());
         assertEquals(2, v.validationRows());

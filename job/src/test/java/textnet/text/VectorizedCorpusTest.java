@@ -93,7 +93,7 @@ class VectorizedCorpusTest {
     void sameRowsAsVectorizingEachSplitOnItsOwn(String outputMode, int ngrams, int vocabulary) throws Exception {
         for (int validation : new int[] {0, 40}) {
             JobConfig config = config(3, validation, outputMode, ngrams, vocabulary);
-            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data());
+            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data());
             VectorizedCorpus v = VectorizedCorpus.of(corpus, config);
 
             Dataset<Row> train = corpus.train();
@@ -169,7 +169,7 @@ class VectorizedCorpusTest {
                 "train.partitions=3", "data.validation=20"));
         List<List<MultiHotBlock>> seen = new java.util.ArrayList<>();
         for (int readers : new int[] {1, 2, 5}) {
-            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), readers);
+            Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data(), readers);
             assertEquals(readers, corpus.documents().getNumPartitions());
             VectorizedCorpus v = VectorizedCorpus.of(corpus, config);
             List<MultiHotBlock> blocks = new java.util.ArrayList<>(v.train().collect());
@@ -204,7 +204,7 @@ class VectorizedCorpusTest {
     @Test
     void validationLeavingNothingToTrainOnIsAConfigError() throws Exception {
         JobConfig config = config(2, 300);
-        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark(), config.data(), 2);
+        Corpus corpus = CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data(), 2);
         JobException e = assertThrows(JobException.class, () -> VectorizedCorpus.of(corpus, config));
         assertTrue(e.getMessage().contains("data.validation") && e.getMessage().contains("none of the 300 training rows"),
                 e.getMessage());
@@ -239,7 +239,7 @@ class VectorizedCorpusTest {
                 List<String> steps = new ArrayList<>(); // each step, and what had been streamed when it started
                 textnet.data.ReadProgress.countInto(sc, streamed);
                 try {
-                    VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark(), config.data()), config,
+                    VectorizedCorpus.of(CorpusReaders.read(SparkTestSupport.spark().sparkContext(), config.data()), config,
                             step -> steps.add(step + " after " + streamed.value()));
                 } finally {
                     textnet.data.ReadProgress.countInto(sc, null);
