@@ -110,6 +110,7 @@ final class JobProcess {
                 s.stop();
                 return null;
             });
+            SparkSessions.stopStarted();
         }
     }
 

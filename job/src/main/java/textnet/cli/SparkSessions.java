@@ -1,11 +1,20 @@
 package textnet.cli;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import textnet.io.Scratch;
 
-/** The one place a Spark session is configured, for the CLI and the tests alike. */
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one place a Spark session (or a context alone: {@link #context}) is configured, for the CLI and the
+ * tests alike.
+ */
 public final class SparkSessions {
+
+    /** The context {@link #context} started last, which {@link JobProcess} stops before its scratch goes. */
+    private static final AtomicReference<SparkContext> STARTED = new AtomicReference<>();
 
     private SparkSessions() {
     }
@@ -37,6 +46,29 @@ public final class SparkSessions {
      *                 application (spark-submit --conf) is kept.
      */
     public static SparkSession create(String master, String appName, boolean ui, Scratch scratch, boolean progress) {
+        return SparkSession.builder().config(conf(master, appName, ui, scratch, progress)).getOrCreate();
+    }
+
+    /**
+     * A Spark context alone, as {@link #create} configures it: train's readers need no Spark SQL
+     * session unless they read Parquet (data/SqlSession makes one then), and making it takes ~1.4 s of
+     * the command's start (Spark SQL's and Scala reflection's classes).
+     */
+    public static SparkContext context(String master, String appName, boolean ui, Scratch scratch, boolean progress) {
+        SparkContext sc = SparkContext.getOrCreate(conf(master, appName, ui, scratch, progress));
+        STARTED.set(sc);
+        return sc;
+    }
+
+    /** Stops the context {@link #context} started, if any (stopping twice is harmless). */
+    static void stopStarted() {
+        SparkContext sc = STARTED.getAndSet(null);
+        if (sc != null) {
+            sc.stop();
+        }
+    }
+
+    private static SparkConf conf(String master, String appName, boolean ui, Scratch scratch, boolean progress) {
         if (master != null) {
             MasterUrl.check(master); // before Spark's classes load: a wrong URL fails in milliseconds
         }
@@ -61,6 +93,6 @@ public final class SparkSessions {
         conf.setIfMissing("spark.storage.unrollMemoryCheckPeriod", "1");
         conf.setIfMissing("spark.driver.host", "127.0.0.1");
         conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
-        return SparkSession.builder().config(conf).getOrCreate();
+        return conf;
     }
 }

@@ -1,7 +1,7 @@
 package textnet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkContext;
 import textnet.JobException;
 import textnet.config.JobConfig;
 import textnet.data.Corpus;
@@ -61,11 +61,11 @@ final class TrainingRun {
         Warmup.startInBackground(config);
         Progress start = resumeOption == null ? null : checkpoints.latest().orElseThrow(() ->
                 JobException.input(resumeOption + ": no complete checkpoint there"));
-        SparkSession spark = SparkSessions.create(master, "textnet train " + config.name(), true, run.scratch(),
+        SparkContext sc = SparkSessions.context(master, "textnet train " + config.name(), true, run.scratch(),
                 progressMode != ProgressMode.OFF);
-        try (ConsoleProgress console = ConsoleProgress.start(progressMode, spark.sparkContext(), System.err)) {
+        try (ConsoleProgress console = ConsoleProgress.start(progressMode, sc, System.err)) {
             // 1. read and vectorize (the vocabulary sees the training split only)
-            VectorizedCorpus data = readAndVectorize(spark, console);
+            VectorizedCorpus data = readAndVectorize(sc, console);
             List<String> classes = data.vectorizer().labels().labels();
             NetworkSpec spec = TrainedModel.specOf(config, data.vectorizer());
             gate.requireKnownMetrics(TrainedModel.taskOf(spec, classes.size()));
@@ -84,7 +84,7 @@ final class TrainingRun {
             double trainSeconds = clock.lap("train");
 
             // 3. evaluate on the held-out test split
-            spark.sparkContext().setJobDescription("Evaluate: test");
+            sc.setJobDescription("Evaluate: test");
             Map<String, Object> testMetrics;
             try (ConsoleProgress.Phase phase = console.counting("Evaluating", ProgressLine.Unit.ROWS, data.testRows())) {
                 testMetrics = new Evaluator(spec).metrics(data.test(), parameters, classes, phase.counter());
@@ -101,11 +101,11 @@ final class TrainingRun {
         }
     }
 
-    private VectorizedCorpus readAndVectorize(SparkSession spark, ConsoleProgress console) {
-        Console.info("Spark " + spark.version() + ", master " + spark.sparkContext().master()
+    private VectorizedCorpus readAndVectorize(SparkContext sc, ConsoleProgress console) {
+        Console.info("Spark " + sc.version() + ", master " + sc.master()
                 + ", " + config.train().partitions() + " partitions");
         clock.lap("jvm_start_to_spark");
-        Corpus corpus = CorpusReaders.read(spark.sparkContext(), config.data());
+        Corpus corpus = CorpusReaders.read(sc, config.data());
         clock.lap("read");
         VectorizedCorpus data;
         // the corpus is read (and tokenized) by the vectorizer's passes: its progress is the bytes they
