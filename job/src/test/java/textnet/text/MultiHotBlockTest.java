@@ -39,35 +39,56 @@ class MultiHotBlockTest {
     }
 
     /**
-     * Columns are kept in 16 bits until one needs more: then every column of the block in 32 (also when
-     * that column comes in the middle of a row, after the arrays have grown), each as it was added.
+     * Columns are kept as varint gaps: every column comes back as it was added, whatever its size (0,
+     * each byte-length boundary, the largest int) or its gap, and the block costs one byte a gap below
+     * 128, two below 16,384, and so on; rows that are not sorted and distinct are refused.
      */
     @Test
-    void aColumnPast16BitsWidensTheWholeBlockAndKeepsEveryColumn() {
+    void columnsComeBackExactlyAndCostOneByteASmallGap() {
+        int[][] rows = {
+                {},
+                {0},
+                {0, 1, 2, 127, 128, 255, 16_383, 16_384, 16_511},
+                {5, 2_097_151, 2_097_152, 268_435_455, 268_435_456, Integer.MAX_VALUE},
+                {Integer.MAX_VALUE},
+        };
+        long gapBytes = 0;
+        List<MultiHotRow> list = new ArrayList<>();
+        for (int[] row : rows) {
+            int previous = 0;
+            for (int column : row) {
+                int gap = column - previous;
+                previous = column;
+                gapBytes += gap < 1 << 7 ? 1 : gap < 1 << 14 ? 2 : gap < 1 << 21 ? 3 : gap < 1 << 28 ? 4 : 5;
+            }
+            list.add(new MultiHotRow(0, row));
+        }
         Random random = new Random(5);
-        for (int wideRow : new int[] {-1, 0, 1_500}) {
-            List<MultiHotRow> rows = new ArrayList<>();
-            for (int r = 0; r < 2_000; r++) { // ~100,000 columns: past the builder's first 65,536
-                TreeSet<Integer> columns = new TreeSet<>();
-                while (columns.size() < 30 + random.nextInt(40)) {
-                    columns.add(random.nextInt(65_536));
-                }
-                if (r == wideRow) {
-                    columns.add(65_536);
-                    columns.add(1 << 20);
-                }
-                rows.add(new MultiHotRow(r % 2, columns.stream().mapToInt(Integer::intValue).toArray()));
+        for (int r = 0; r < 2_000; r++) { // ~100,000 columns: past the builder's first arrays
+            TreeSet<Integer> columns = new TreeSet<>();
+            while (columns.size() < 30 + random.nextInt(40)) {
+                columns.add(random.nextInt(10_000));
             }
-            MultiHotBlock block = MultiHotBlock.of(rows.iterator());
-            MultiHotBatch all = block.batch(0, block.size());
-            long columns = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                assertArrayEquals(rows.get(r).indices(),
-                        Arrays.copyOfRange(all.indices(), all.rowOffsets()[r], all.rowOffsets()[r + 1]), "row " + r);
-                columns += rows.get(r).indices().length;
+            int[] row = columns.stream().mapToInt(Integer::intValue).toArray();
+            int previous = 0;
+            for (int column : row) {
+                gapBytes += column - previous < 128 ? 1 : 2;
+                previous = column;
             }
-            long otherArrays = 4L * (rows.size() + rows.size() + 1); // labels and offsets
-            assertEquals((wideRow < 0 ? 2 : 4) * columns + otherArrays, block.bytes(), "wide row " + wideRow);
+            list.add(new MultiHotRow(r % 2, row));
+        }
+        MultiHotBlock block = MultiHotBlock.of(list.iterator());
+        MultiHotBatch all = block.batch(0, block.size());
+        for (int r = 0; r < list.size(); r++) {
+            assertArrayEquals(list.get(r).indices(),
+                    Arrays.copyOfRange(all.indices(), all.rowOffsets()[r], all.rowOffsets()[r + 1]), "row " + r);
+        }
+        long otherArrays = 4L * (list.size() + 2 * (list.size() + 1)); // labels, offsets and byte offsets
+        assertEquals(gapBytes + otherArrays, block.bytes());
+        for (int[] bad : new int[][] {{3, 3}, {4, 2}, {-1}}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> MultiHotBlock.of(List.of(new MultiHotRow(0, bad)).iterator()));
+            assertTrue(e.getMessage().contains("sorted, distinct and non-negative"), e.getMessage());
         }
     }
 
