@@ -63,7 +63,10 @@ public final class MultiHotBlock implements Serializable {
             this(1024, 1 << 16, sets);
         }
 
-        /** With the block's final row and column counts, when known: no array grows or is copied. */
+        /**
+         * With the block's final row and column counts, when known: only the coded columns (~1.1 bytes
+         * a column, presized at one) may grow.
+         */
         Builder(int rows, int columns, LabelSets sets) {
             this.sets = sets;
             labels = new IntList(Math.max(1, rows));
