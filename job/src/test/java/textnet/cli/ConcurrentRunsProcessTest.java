@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Two real textnet processes at once, and a killed one: exactly one run writes an output; the loser
@@ -51,7 +52,14 @@ class ConcurrentRunsProcessTest {
         List<String> args = train(out, 120);
         Process a = TextnetProcess.start(dir, tmp, List.of(), args, dir.resolve("a.out"), dir.resolve("a.err"));
         Process b = TextnetProcess.start(dir, tmp, List.of(), args, dir.resolve("b.out"), dir.resolve("b.err"));
-        assertTrue(a.waitFor(300, TimeUnit.SECONDS) && b.waitFor(300, TimeUnit.SECONDS));
+        for (Process p : List.of(a, b)) {
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                String why = TextnetProcess.stuck(p, dir, dir.resolve(p == a ? "a.err" : "b.err"));
+                a.destroyForcibly();
+                b.destroyForcibly();
+                fail("textnet did not finish in 300 s\n" + why);
+            }
+        }
         TextnetProcess.Outcome oa = TextnetProcess.outcome(a, dir.resolve("a.out"), dir.resolve("a.err"));
         TextnetProcess.Outcome ob = TextnetProcess.outcome(b, dir.resolve("b.out"), dir.resolve("b.err"));
         boolean aWon = oa.exitCode() == 0;

@@ -86,8 +86,9 @@ final class TextnetProcess {
             try {
                 Process p = start(workDir, tmp, jvm, List.of(args), out, err);
                 if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                    String why = stuck(p, workDir, err);
                     p.destroyForcibly();
-                    fail("textnet did not finish in 300 s: " + String.join(" ", args));
+                    fail("textnet did not finish in 300 s: " + String.join(" ", args) + "\n" + why);
                 }
                 Outcome o = outcome(p, out, err);
                 return new Outcome(o.exitCode(), o.out(), o.err(), (System.nanoTime() - start) / 1e9);
@@ -102,6 +103,45 @@ final class TextnetProcess {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Where a process that did not finish is: its threads that run textnet's or Spark's work (from
+     * {@code jcmd Thread.print}), its stderr so far and the end of its log, for the failure message
+     * of a run that hung — CI keeps nothing else of it.
+     */
+    static String stuck(Process p, Path workDir, Path err) {
+        StringBuilder why = new StringBuilder();
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(p.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            why.append("--- threads at work (jcmd ").append(p.pid()).append(" Thread.print)\n");
+            for (String thread : dump.split("\n\\s*\n")) {
+                if (WORKING_THREAD.matcher(thread).find()) {
+                    why.append(thread.strip()).append("\n\n");
+                }
+            }
+            why.append("--- stderr\n").append(err == null || !Files.exists(err) ? "" : Files.readString(err, StandardCharsets.UTF_8));
+            try (var files = Files.walk(workDir)) {
+                for (Path log : files.filter(f -> f.getFileName().toString().equals("textnet.log")
+                        && f.toString().contains("-" + p.pid() + "-")).toList()) {
+                    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                    why.append("--- the last lines of ").append(log).append('\n')
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            why.append("(could not look further: ").append(e).append(')');
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return why.toString();
+    }
+
+    /** A thread dump's entries worth reading: the main thread, Spark's scheduler and tasks, anything in textnet. */
+    private static final Pattern WORKING_THREAD = Pattern.compile(
+            "^\"(main|dag-scheduler-event-loop|Executor task launch worker.*)\"|\\btextnet\\.");
 
     /**
      * The exit code, and stderr exactly as the issue asks: textnet's own lines, then one
