@@ -1,7 +1,6 @@
 package textnet.data;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import textnet.JobException;
 
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Streams the regular files of a .tar.gz in archive order, reading into memory only the entries the
@@ -27,6 +27,8 @@ final class TarGzEntries {
     interface Visitor {
         void accept(String name, byte[] content);
     }
+
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:");
 
     private TarGzEntries() {
     }
@@ -53,13 +55,14 @@ final class TarGzEntries {
      * not the archive); the stream is closed once they are all read. Errors as {@link #forEach}.
      */
     static Iterator<Entry> iterator(InputStream in, String archiveName, Predicate<String> wanted) {
-        TarArchiveInputStream tar;
-        try {
-            tar = new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(in, 1 << 16), true));
+        InputStream tarStream;
+        try { // buffered twice: the gzip reader inflates 64 KiB at a time, not a 512-byte tar record
+            tarStream = new BufferedInputStream(new GzipCompressorInputStream(new BufferedInputStream(in, 1 << 16), true), 1 << 16);
         } catch (IOException e) {
             closeQuietly(in);
             throw unreadable(archiveName, e);
         }
+        TarReader tar = new TarReader(tarStream);
         return new Iterator<>() {
             private Entry next;
             private boolean done;
@@ -78,18 +81,18 @@ final class TarGzEntries {
                                 throw JobException.input(archiveName + ": entry '" + OneLine.of(entry.getName()) + "' "
                                         + DocumentBytes.tooLarge(entry.getSize()));
                             }
-                            next = new Entry(entry.getName(), content(tar, archiveName));
+                            next = new Entry(entry.getName(), tar.content());
                             return true;
                         }
                     }
                     done = true;
-                    tar.close();
+                    tarStream.close();
                     return false;
                 } catch (IOException e) {
-                    closeQuietly(tar);
+                    closeQuietly(tarStream);
                     throw unreadable(archiveName, e);
                 } catch (RuntimeException e) {
-                    closeQuietly(tar);
+                    closeQuietly(tarStream);
                     throw e;
                 }
             }
@@ -131,34 +134,18 @@ final class TarGzEntries {
     /** Absolute (Unix, Windows drive or UNC) or with a ".." segment: the path is not inside the archive. */
     static boolean escapes(String name) {
         String n = name.replace('\\', '/');
-        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
-            return true;
-        }
-        for (String segment : n.split("/")) {
-            if (segment.equals("..")) {
-                return true;
-            }
-        }
-        return false;
+        return n.startsWith("/") || WINDOWS_DRIVE.matcher(n).lookingAt() || ("/" + n + "/").contains("/../");
     }
 
     /**
      * commons-compress reports some corrupt headers as unchecked exceptions (bad numbers, negative
      * sizes); both kinds mean the same to the user, so both become the one input error.
      */
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String archiveName) throws IOException {
+    private static TarArchiveEntry nextEntry(TarReader tar, String archiveName) throws IOException {
         try {
-            return tar.getNextEntry();
+            return tar.next();
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException
                  | IndexOutOfBoundsException e) {
-            throw unreadable(archiveName, e);
-        }
-    }
-
-    private static byte[] content(TarArchiveInputStream tar, String archiveName) throws IOException {
-        try {
-            return tar.readAllBytes();
-        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
             throw unreadable(archiveName, e);
         }
     }
