@@ -72,8 +72,10 @@ final class TarReader {
                 if (longName != null) {
                     entry.setName(longName);
                 }
-                for (Map.Entry<String, String> record : merged(globalPax, localPax).entrySet()) {
-                    entry.addPaxHeader(record.getKey(), record.getValue()); // path, size, ... as commons-compress applies them
+                if (!globalPax.isEmpty() || !localPax.isEmpty()) {
+                    for (Map.Entry<String, String> record : merged(globalPax, localPax).entrySet()) {
+                        entry.addPaxHeader(record.getKey(), record.getValue()); // path, size, ... as commons-compress applies them
+                    }
                 }
                 if (entry.isSparse() || entry.isPaxGNUSparse() || entry.isStarSparse()) {
                     throw new IOException("entry '" + entry.getName() + "' is a sparse file, which is not supported");
@@ -87,7 +89,9 @@ final class TarReader {
     /** The current entry's data, whole; the caller has checked its size. */
     byte[] content() throws IOException {
         byte[] data = new byte[Math.toIntExact(dataLeft)];
-        readFully(data, data.length);
+        if (in.readNBytes(data, 0, data.length) < data.length) {
+            throw new EOFException("the archive ends inside an entry");
+        }
         left -= data.length;
         dataLeft = 0;
         return data;
@@ -142,12 +146,6 @@ final class TarReader {
         dataLeft = 0;
     }
 
-    private void readFully(byte[] data, int length) throws IOException {
-        if (in.readNBytes(data, 0, length) < length) {
-            throw new EOFException("the archive ends inside an entry");
-        }
-    }
-
     private static String cString(byte[] bytes) {
         int end = 0;
         while (end < bytes.length && bytes[end] != 0) {
@@ -156,7 +154,7 @@ final class TarReader {
         return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
-    /** PAX records, "LENGTH KEY=VALUE\n" each (POSIX pax format); an empty value removes the key. */
+    /** PAX records, "LENGTH KEY=VALUE\n" each (POSIX pax format); empty values are kept ({@link #merged} removes their keys). */
     private static Map<String, String> paxRecords(byte[] block, TarArchiveEntry entry) throws IOException {
         Map<String, String> records = new HashMap<>();
         int at = 0;
